@@ -1,0 +1,6 @@
+"""``python -m newscli``."""
+
+from newscli.cli import main
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,136 @@
+"""Paragraph, sentence and token splitting on the hard cases of news text."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newscli.segment import segment, split_paragraphs
+
+
+def sentences(text: str, body_start: int = 0) -> list[str]:
+    seg = segment(text, body_start)
+    return [text[s.start : s.end] for s in seg.sentences]
+
+
+def test_abbreviations_initials_and_decimals_do_not_split():
+    text = (
+        "Mr. Smith met Vladimir V. Putin in St. Petersburg on Jan. 5 at 10 a.m. local time. "
+        "Prices rose 3.5 pct to 1,000.25 dlrs."
+    )
+    assert sentences(text) == [
+        "Mr. Smith met Vladimir V. Putin in St. Petersburg on Jan. 5 at 10 a.m. local time.",
+        "Prices rose 3.5 pct to 1,000.25 dlrs.",
+    ]
+
+
+def test_abbreviation_at_sentence_end_before_an_opener():
+    text = "He moved to the U.S. He liked it. Shares of Acme Inc. The firm said no."
+    assert sentences(text) == [
+        "He moved to the U.S.",
+        "He liked it.",
+        "Shares of Acme Inc.",
+        "The firm said no.",
+    ]
+
+
+def test_quote_that_ends_a_sentence_and_quote_before_attribution():
+    text = '"We will win," he said. "It is over." She left! Did he? "Why?" she asked.'
+    assert sentences(text) == [
+        '"We will win," he said.',
+        '"It is over."',
+        "She left!",
+        "Did he?",
+        '"Why?" she asked.',
+    ]
+
+
+def test_detached_period_artifact_ends_a_sentence():
+    text = '"We agree," Jane Roe said . "The rest follows."'
+    assert sentences(text) == ['"We agree," Jane Roe said .', '"The rest follows."']
+
+
+def test_dateline_is_not_a_sentence_of_its_own():
+    for opener in (
+        "KYIV, March 3. /TASS/. ",
+        "IGORA /Leningrad Region/, May 14. /TASS/. ",
+        "NEW YORK, March 3 - ",
+        "NASHVILLE, Tenn., March 3 - ",
+        "SEOUL, Oct. 10 (Yonhap) -- ",
+    ):
+        text = opener + "The council met. It voted."
+        assert sentences(text) == [opener + "The council met.", "It voted."], opener
+
+
+def test_hard_wrapped_paragraphs_and_indented_paragraph_starts():
+    text = (
+        "    LONDON, March 4 - The committee said prices would rise\n"
+        "sharply next year because of lower output in the main growing\n"
+        "areas, traders said.\n"
+        "    The report follows a meeting of the producers' group held\n"
+        "here last week.\n"
+    )
+    seg = segment(text)
+    assert len(seg.paragraphs) == 2
+    assert len(seg.sentences) == 2
+    assert text[seg.paragraphs[1].start :].startswith("The report follows")
+
+
+def test_blank_lines_separate_paragraphs_and_unwrapped_lines_stand_alone():
+    text = "First paragraph here.\n\nSecond one.\nA separate short line\nAnother line of a list"
+    pars = [text[p.start : p.end] for p in split_paragraphs(text)]
+    assert pars[0] == "First paragraph here."
+    assert "Second one." in pars
+    assert "A separate short line" in pars
+
+
+def test_all_caps_headline_line_keeps_its_own_sentence():
+    text = "RIVAL TEAMS SHARE THE POINTS\nMADRID 1996-08-31\nThe match ended level."
+    got = sentences(text)
+    assert got[0] == "RIVAL TEAMS SHARE THE POINTS"
+    assert got[-1] == "The match ended level."
+
+
+def test_tokens_split_possessives_and_keep_hyphenated_names():
+    text = "North Korea’s leader Kim Jong-un visited the U.S. in 2019."
+    seg = segment(text)
+    words = [t.text for t in seg.tokens]
+    assert words[:4] == ["North", "Korea", "’s", "leader"]
+    assert "Jong-un" in words and "U.S." in words and "2019" in words
+
+
+def test_body_start_excludes_the_header(seed_text):
+    seg = segment(seed_text, 17)
+    assert seg.paragraphs[0].start == 17
+    assert seed_text[seg.sentences[0].start] == '"'
+    first_par = [s for s in seg.sentences if s.paragraph == 0]
+    assert len(first_par) == 2
+    dateline_par = seed_text[seg.paragraphs[1].start : seg.paragraphs[1].end]
+    assert dateline_par.startswith("MOSCOW, April 27. /TASS/. The meeting")
+    assert [s.paragraph for s in seg.sentences].count(1) == 1
+
+
+def test_lookups_find_the_sentence_and_tokens():
+    text = "One two. Three four five."
+    seg = segment(text)
+    assert seg.sentence_index(text.index("four")) == 1
+    i, j = seg.token_range(seg.sentences[1].start, seg.sentences[1].end)
+    assert [t.text for t in seg.tokens[i:j]] == ["Three", "four", "five", "."]
+    assert [t.text for t in seg.sentence_tokens(0)] == ["One", "two", "."]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab AB.?!\"'“”\n\t-/,0123")), max_size=300))
+def test_spans_are_well_formed_for_any_text(text):
+    seg = segment(text)
+    last = -1
+    for p in seg.paragraphs:
+        assert 0 <= p.start < p.end <= len(text)
+        assert p.start > last
+        last = p.end
+    for s in seg.sentences:
+        p = seg.paragraphs[s.paragraph]
+        assert p.start <= s.start < s.end <= p.end
+        assert text[s.start : s.end] == text[s.start : s.end].strip()
+    for t in seg.tokens:
+        assert text[t.start : t.end] == t.text and t.text.strip() == t.text
