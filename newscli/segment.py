@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from newscli.model import Sentence, Span, Token
 
@@ -106,7 +107,7 @@ def _looks_wrapped(lines: list[str]) -> bool:
     widest = max(len(ln) for ln in lines)
     if not 40 <= widest <= 100:
         return False
-    for line, nxt in zip(lines, lines[1:]):
+    for line, nxt in pairwise(lines):
         first_word = nxt.split(None, 1)[0] if nxt.split() else ""
         if len(line) < 0.6 * widest or len(line) + 1 + len(first_word) <= widest:
             return False
@@ -143,7 +144,9 @@ def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[
             continue
         indented = [text[a] in " \t" for a, _ in lines]
         groups: list[list[tuple[int, int]]] = []
-        if any(indented[1:]) and not all(indented):
+        by_indent = any(indented[1:]) and not all(indented)
+        if by_indent:
+            # Wire copy: an indented line opens a paragraph, the lines below it continue it.
             for ln, ind in zip(lines, indented, strict=True):
                 if ind or not groups:
                     groups.append([ln])
@@ -152,7 +155,7 @@ def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[
         else:
             groups = [lines]
         for g in groups:
-            if len(g) == 1 or _looks_wrapped([text[a:b].strip() for a, b in g]):
+            if len(g) == 1 or by_indent or _looks_wrapped([text[a:b].strip() for a, b in g]):
                 sp = _strip(text, g[0][0], g[-1][1])
                 if sp:
                     out.append(sp)

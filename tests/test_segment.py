@@ -76,6 +76,18 @@ def test_hard_wrapped_paragraphs_and_indented_paragraph_starts():
     assert text[seg.paragraphs[1].start :].startswith("The report follows")
 
 
+def test_indented_wire_copy_keeps_ragged_paragraphs_whole():
+    text = (
+        "    NEW YORK, March 5 - The agency said it placed\n"
+        "on review the long-term debt of Example Industries Corp\n"
+        "because of the recapitalization plans.\n"
+        "    It gave no other details.\n"
+    )
+    seg = segment(text)
+    assert len(seg.paragraphs) == 2
+    assert len(seg.sentences) == 2
+
+
 def test_blank_lines_separate_paragraphs_and_unwrapped_lines_stand_alone():
     text = "First paragraph here.\n\nSecond one.\nA separate short line\nAnother line of a list"
     pars = [text[p.start : p.end] for p in split_paragraphs(text)]

@@ -1,0 +1,869 @@
+"""Reading articles: finding input files, decoding bytes, extracting HTML, parsing the header.
+
+Offsets everywhere in newscli refer to the text this module returns, so decoding normalises
+nothing: no newline conversion, no Unicode normalisation, no whitespace trimming. The one thing
+not kept is a byte-order mark: it is an encoding signature, not text (as with Python's
+``utf-8-sig``), so ``text[0]`` is the first real character.
+
+The header (``date 2020-04-27``, ``Title:`` lines, a headline line, a ``By ...`` byline) is
+metadata, not body: :func:`parse_header` says where the body starts.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import Any, BinaryIO
+
+from newscli.dateline import AGENCIES, match_dateline, parse_date_value
+from newscli.model import Span
+
+ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
+MAX_BYTES = 20_000_000
+
+
+class ReadError(Exception):
+    """An input that cannot be read as an article; ``str()`` is the one-line reason."""
+
+
+@dataclass(slots=True)
+class Document:
+    """A decoded article: ``text`` (offsets refer to it), ``hints`` found outside the text
+    (HTML meta: ``title``, ``date``, ``author``) and decoding ``warnings``."""
+
+    source: str
+    text: str
+    hints: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+# --- discovering inputs -----------------------------------------------------------------------
+
+
+def _walk(root: str, seen: set[str]) -> Iterator[tuple[str, ReadError | None]]:
+    try:
+        real = os.path.realpath(root)
+        if real in seen:
+            return  # a symlink loop, or a folder reached twice
+        seen.add(real)
+        with os.scandir(root) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except PermissionError:
+        yield root, ReadError("permission denied")
+        return
+    except OSError as exc:
+        yield root, ReadError((exc.strerror or "cannot read folder").lower())
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            is_dir = entry.is_dir()
+            is_file = entry.is_file()
+        except OSError:
+            continue
+        if is_dir:
+            yield from _walk(entry.path, seen)
+        elif is_file and entry.name.lower().endswith(ARTICLE_SUFFIXES):
+            yield entry.path, None
+
+
+def discover(paths: list[str]) -> Iterator[tuple[str, ReadError | None]]:
+    """Expand the paths the user gave into articles to read, in a stable order.
+
+    ``-`` (stdin) and files are passed through as given (whatever their suffix: the user named
+    them); folders are walked recursively in sorted order for ``ARTICLE_SUFFIXES`` files,
+    skipping hidden entries and never visiting a folder twice (symlink loops). A missing path
+    or a folder with no articles yields ``(path, ReadError)``."""
+    for path in paths:
+        if path == "-":
+            yield path, None
+        elif os.path.isdir(path):
+            found = False
+            for item in _walk(path, set()):
+                found = found or item[1] is None
+                yield item
+            if not found:
+                yield path, ReadError("is a directory with no articles")
+        elif os.path.exists(path):
+            yield path, None
+        elif os.path.islink(path):
+            yield path, ReadError("broken symbolic link")
+        else:
+            yield path, ReadError("no such file")
+
+
+# --- decoding ---------------------------------------------------------------------------------
+
+_CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_\-]{2,30})""", re.I)
+
+
+def _is_html(path: str, head: str) -> bool:
+    if path.lower().endswith(HTML_SUFFIXES):
+        return True
+    h = head.lstrip()[:200].lower()
+    return h.startswith(("<!doctype html", "<html")) or (
+        h.startswith("<?xml") and "<html" in head[:1000].lower()
+    )
+
+
+def decode(data: bytes, *, html: bool = False) -> tuple[str, list[str]]:
+    """Decode bytes to text; returns ``(text, warnings)``.
+
+    UTF-8 (a BOM is dropped), UTF-16 with a BOM, else a charset an HTML page declares, else
+    cp1252 (latin-1 for its five undefined bytes) with a warning. NUL bytes outside UTF-16 mean
+    binary data."""
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return data[3:].decode("utf-8"), []
+        except UnicodeDecodeError:
+            data = data[3:]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ReadError("not a text file (invalid UTF-16)") from exc
+        if "\x00" in text:
+            raise ReadError("not a text file (binary data)")
+        return text, []
+    if b"\x00" in data:
+        raise ReadError("not a text file (binary data)")
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError:
+        pass
+    if html:
+        m = _CHARSET_RE.search(data[:4096])
+        if m:
+            name = m.group(1).decode("ascii").lower()
+            try:
+                codec = codecs.lookup(name).name
+            except LookupError:
+                codec = ""
+            if codec and codec not in ("utf-8", "utf-16"):
+                try:
+                    return data.decode(codec), []
+                except UnicodeDecodeError:
+                    pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = "".join(
+            bytes([b]).decode("cp1252") if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else chr(b)
+            for b in data
+        )
+    return text, ["not valid UTF-8: decoded as cp1252 (Windows-1252)"]
+
+
+def read_document(
+    path: str, *, max_bytes: int = MAX_BYTES, stdin: BinaryIO | None = None
+) -> Document:
+    """Read and decode one article (``-`` is stdin); HTML pages are reduced to their text.
+
+    Raises :class:`ReadError` with a one-line reason for anything that is not a readable,
+    non-empty text article."""
+    try:
+        if path == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            data = stream.read(max_bytes + 1)
+        else:
+            if os.path.isdir(path):
+                raise ReadError("is a directory")
+            size = os.path.getsize(path)
+            if size > max_bytes:
+                raise ReadError(_too_large(size, max_bytes))
+            with open(path, "rb") as fh:
+                data = fh.read(max_bytes + 1)
+    except FileNotFoundError as exc:
+        raise ReadError("no such file") from exc
+    except PermissionError as exc:
+        raise ReadError("permission denied") from exc
+    except IsADirectoryError as exc:
+        raise ReadError("is a directory") from exc
+    except OSError as exc:
+        raise ReadError((exc.strerror or str(exc)).lower()) from exc
+    if len(data) > max_bytes:
+        raise ReadError(_too_large(len(data), max_bytes, at_least=path == "-"))
+    sniff = data[:1024].decode("latin-1").lstrip("\ufeff\xef\xbb\xbf")
+    html = _is_html(path, sniff)
+    text, warnings = decode(data, html=html)
+    if not text.strip():
+        raise ReadError("empty file")
+    hints: dict[str, Any] = {}
+    if html:
+        text, hints = extract_html(text)
+        if not text.strip():
+            raise ReadError("no article text found in the HTML page")
+    return Document(source=path, text=text, hints=hints, warnings=warnings)
+
+
+def _too_large(size: int, limit: int, at_least: bool = False) -> str:
+    more = "more than " if at_least else ""
+    return f"file too large ({more}{size / 1e6:.1f} MB > {limit / 1e6:g} MB limit)"
+
+
+# --- HTML -------------------------------------------------------------------------------------
+
+# Elements whose content is never article text.
+_SKIP_TAGS = frozenset(
+    "script style noscript template svg math nav footer header aside form button select "
+    "textarea iframe object embed canvas audio video figure figcaption menu dialog".split()
+)
+_BLOCK_TAGS = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre br hr tr td th table section "
+    "article main address center caption".split()
+)
+_VOID_TAGS = frozenset(
+    "br hr img meta link input source track wbr area base col embed param".split()
+)
+_WS_RE = re.compile(r"\s+")
+_DATE_META = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.created",
+    "parsely-pub-date",
+    "sailthru.date",
+    "article.published",
+    "cxenseparse:recs:publishtime",
+)
+_AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
+
+
+class _Extractor(HTMLParser):
+    """Collects text blocks, the headline, and meta data from one page (never fails)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.skip: list[str] = []
+        self.blocks: list[tuple[str, bool, int, int]] = []  # text, in_article, link_chars, order
+        self.buf: list[str] = []
+        self.link_chars = 0
+        self.article_depth = 0
+        self.in_a = 0
+        self.in_title = False
+        self.title_parts: list[str] = []
+        self.h1_parts: list[str] | None = None
+        self.h1: str | None = None
+        self.in_time: str | None = None
+        self.meta: dict[str, str] = {}
+        self.jsonld: list[str] = []
+        self.ld_buf: list[str] | None = None
+        self.times: list[str] = []
+        self.rel_author: list[str] | None = None
+        self.rel_authors: list[str] = []
+        self.pre = 0
+        self.stack: list[str] = []
+
+    # helpers
+    def flush(self) -> None:
+        if self.buf:
+            raw = "".join(self.buf)
+            txt = raw.strip() if self.pre else _WS_RE.sub(" ", raw).strip()
+            if txt:
+                self.blocks.append((txt, self.article_depth > 0, self.link_chars, len(self.blocks)))
+        self.buf = []
+        self.link_chars = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "meta":
+            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
+            content = a.get("content", "").strip()
+            if key and content and key not in self.meta:
+                self.meta[key] = content
+            return
+        if tag == "script":
+            if "ld+json" in a.get("type", "").lower():
+                self.ld_buf = []
+            self.skip.append(tag)
+            return
+        if tag == "time" and a.get("datetime"):
+            self.times.append(a["datetime"].strip())
+        if tag == "a" and "author" in a.get("rel", "").lower().split():
+            self.rel_author = []
+        if a.get("itemprop", "").lower() == "datepublished" and a.get("datetime"):
+            self.meta.setdefault("datepublished", a["datetime"].strip())
+        if tag == "title":
+            self.in_title = True
+        if tag == "h1" and self.h1 is None:
+            self.h1_parts = []
+        if tag in _SKIP_TAGS or self.skip:
+            if tag in _SKIP_TAGS and tag not in _VOID_TAGS:
+                self.skip.append(tag)
+            return
+        marks_article = tag in ("article", "main") or a.get("itemprop", "").lower() == "articlebody"
+        if marks_article and tag not in _VOID_TAGS:
+            self.article_depth += 1
+            self.stack.append(tag)
+        if tag == "pre":
+            self.pre += 1
+        if tag == "a":
+            self.in_a += 1
+        if tag in _BLOCK_TAGS and not self.skip:
+            self.flush()
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP_TAGS or tag == "meta":
+            if tag == "meta":
+                self.handle_starttag(tag, attrs)
+            return
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID_TAGS:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skip:
+            if tag == "script" and self.skip[-1] == "script" and self.ld_buf is not None:
+                self.jsonld.append("".join(self.ld_buf))
+                self.ld_buf = None
+            if tag in self.skip:
+                while self.skip and self.skip.pop() != tag:
+                    pass
+            if tag == "h1" and self.h1_parts is not None:
+                self._end_h1()
+            if tag == "a" and self.rel_author is not None:
+                self._end_rel_author()
+            if tag == "title":
+                self.in_title = False
+            return
+        if tag == "title":
+            self.in_title = False
+        if tag == "h1" and self.h1_parts is not None:
+            self._end_h1()
+        if tag == "a":
+            self.in_a = max(0, self.in_a - 1)
+            if self.rel_author is not None:
+                self._end_rel_author()
+        if tag == "pre":
+            self.pre = max(0, self.pre - 1)
+        if tag in self.stack:
+            while self.stack:
+                top = self.stack.pop()
+                self.article_depth = max(0, self.article_depth - 1)
+                if top == tag:
+                    break
+        if tag in _BLOCK_TAGS:
+            self.flush()
+
+    def _end_h1(self) -> None:
+        txt = _WS_RE.sub(" ", "".join(self.h1_parts or [])).strip()
+        self.h1_parts = None
+        if txt:
+            self.h1 = txt
+
+    def _end_rel_author(self) -> None:
+        txt = _WS_RE.sub(" ", "".join(self.rel_author or [])).strip()
+        self.rel_author = None
+        if txt:
+            self.rel_authors.append(txt)
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title_parts.append(data)
+        if self.h1_parts is not None:
+            self.h1_parts.append(data)
+        if self.rel_author is not None:
+            self.rel_author.append(data)
+        if self.skip:
+            if self.ld_buf is not None:
+                self.ld_buf.append(data)
+            return
+        if self.in_title:
+            return
+        self.buf.append(data)
+        if self.in_a:
+            self.link_chars += len(data.strip())
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            self.flush()
+
+
+def _ld_objects(raw: str) -> Iterator[dict[str, Any]]:
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):
+        return
+    todo: list[Any] = [data]
+    while todo:
+        obj = todo.pop(0)
+        if isinstance(obj, list):
+            todo.extend(obj)
+        elif isinstance(obj, dict):
+            yield obj
+            if isinstance(obj.get("@graph"), list):
+                todo.extend(obj["@graph"])
+
+
+def _ld_author(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, dict):
+        name = value.get("name")
+        return name.strip() if isinstance(name, str) and name.strip() else None
+    if isinstance(value, list):
+        names = [n for n in (_ld_author(v) for v in value) if n]
+        return ", ".join(names) if names else None
+    return None
+
+
+def _clean_title(title: str) -> str:
+    """Drop a site name appended to a <title>: ``Headline | Site`` -> ``Headline``."""
+    for sep in (" | ", " — ", " – ", " - ", " :: "):
+        if sep in title:
+            head, _, tail = title.rpartition(sep)
+            words = tail.split()
+            if head and len(words) <= 5 and all(w[:1].isupper() or w[:1].isdigit() for w in words):
+                return head.strip()
+    return title.strip()
+
+
+def _defuse(html: str) -> str:
+    """Escape every ``<`` that opens a construct never closed later in the page.
+
+    ``html.parser`` rescans to the end of the input for each unterminated comment, declaration
+    or tag, which is quadratic on hostile pages (``"<a" * 100_000``). A construct is closed iff
+    its terminator occurs after it, which the last occurrence of each terminator answers in O(1),
+    so this pass is linear; well-formed pages come out unchanged."""
+    last_gt = html.rfind(">")
+    last_comment = html.rfind("-->")
+    last_cdata = html.rfind("]]>")
+    out: list[str] = []
+    pos = 0
+    i = html.find("<")
+    while i >= 0:
+        if html.startswith("<!--", i):
+            closed = last_comment >= i + 4
+        elif html.startswith("<![", i):
+            closed = last_cdata > i
+        else:
+            closed = last_gt > i
+        if not closed:
+            out.append(html[pos:i])
+            out.append("&lt;")
+            pos = i + 1
+        i = html.find("<", i + 1)
+    if not out:
+        return html
+    out.append(html[pos:])
+    return "".join(out)
+
+
+def extract_html(html: str) -> tuple[str, dict[str, Any]]:
+    """Article text (headline, then paragraphs joined by blank lines) and meta hints.
+
+    Standard library parser only: no network, no entity expansion beyond HTML's own character
+    references; script/style/nav/header/footer/aside/form content and comments are dropped.
+    When the page marks its article (``<article>``, ``<main>``, ``itemprop=articleBody``) only
+    that is kept; blocks that are mostly link text (menus, related-story lists) are dropped."""
+    p = _Extractor()
+    try:
+        p.feed(_defuse(html))
+        p.close()
+    except Exception:  # html.parser is tolerant, but never let a page crash the reader
+        p.flush()
+    blocks = p.blocks
+    if any(in_art for _, in_art, _, _ in blocks):
+        blocks = [b for b in blocks if b[1]]
+    paras = [t for t, _, links, _ in blocks if not (links and links >= 0.8 * len(t))]
+    hints: dict[str, Any] = {}
+    ld_title = ld_date = ld_author = None
+    for raw in p.jsonld:
+        for obj in _ld_objects(raw):
+            if ld_date is None and isinstance(obj.get("datePublished"), str):
+                ld_date = obj["datePublished"].strip()
+            if ld_author is None and obj.get("author") is not None:
+                ld_author = _ld_author(obj.get("author"))
+            if ld_title is None and isinstance(obj.get("headline"), str):
+                ld_title = obj["headline"].strip()
+    title_tag = _WS_RE.sub(" ", "".join(p.title_parts)).strip()
+    title = (
+        p.meta.get("og:title")
+        or p.h1
+        or ld_title
+        or p.meta.get("twitter:title")
+        or (_clean_title(title_tag) if title_tag else None)
+    )
+    if title:
+        hints["title"] = _WS_RE.sub(" ", title).strip()
+    date = None
+    for key in _DATE_META:
+        if p.meta.get(key):
+            date = p.meta[key]
+            break
+        if key == "article:published_time" and ld_date:
+            date = ld_date
+            break
+    date = date or ld_date or (p.times[0] if p.times else None)
+    if date:
+        hints["date"] = date
+    author = None
+    for key in _AUTHOR_META:
+        v = p.meta.get(key, "")
+        if v and not v.startswith(("http://", "https://", "/")):
+            author = v
+            break
+    author = author or ld_author or (p.rel_authors[0] if p.rel_authors else None)
+    if author:
+        hints["author"] = author
+    if p.h1:
+        paras = [t for t in paras if t != p.h1]
+        paras.insert(0, p.h1)
+    return "\n\n".join(paras), hints
+
+
+# --- the header -------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Header:
+    """What precedes the body: ``body_start`` is the offset of the first body character.
+
+    ``date`` is ISO 8601 with its ``date_precision`` (``day``/``month``/``year``); ``fields``
+    keeps every ``Key: value`` header line as written (lower-cased keys)."""
+
+    body_start: int = 0
+    title: str | None = None
+    title_span: Span | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    date_span: Span | None = None
+    byline: str | None = None
+    byline_span: Span | None = None
+    source: str | None = None
+    fields: dict[str, str] = field(default_factory=dict)
+
+
+# " date 2020-04-27 " (the seed's form) and "date 2020-04" before the text
+_DATE_HEADER_RE = re.compile(
+    r"[ \t\r\n\ufeff]*date[ \t]+(\d{4}-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?"
+    r"(?:Z|[+-]\d{2}:?\d{2})?)?)?)(?![\w\-:])[ \t]*",
+    re.I,
+)
+_KEYS = {
+    "title": "title",
+    "headline": "title",
+    "date": "date",
+    "dated": "date",
+    "published": "date",
+    "publication date": "date",
+    "published on": "date",
+    "pubdate": "date",
+    "by": "byline",
+    "byline": "byline",
+    "author": "byline",
+    "authors": "byline",
+    "written by": "byline",
+    "source": "source",
+    "url": "url",
+    "link": "url",
+    "language": "language",
+    "lang": "language",
+    "section": "section",
+    "category": "section",
+    "tags": "tags",
+    "keywords": "tags",
+    "updated": "updated",
+    "last updated": "updated",
+    "subtitle": "subtitle",
+    "dateline": "dateline",
+    "agency": "agency",
+}
+_KEY_LINE_RE = re.compile(r"[ \t]*(?P<key>[A-Za-z][A-Za-z ]{0,18}?)[ \t]*:[ \t]*(?P<value>[^\n]*)")
+_LINE_RE = re.compile(r"[^\n]*")
+_BLANK_RE = re.compile(r"[ \t\r\n\f\v]*")
+_BY_RE = re.compile(r"(?:by|BY|By)[ \t]+(?=\S)")
+_NAME_WORD_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*$|[A-ZÀ-ÖØ-Þ]\.$")
+_NAME_JOINERS = frozenset(
+    "and & de da del della der den di do dos du la le van von bin ibn al el ter st. y".split()
+)
+_ABBREV_END_RE = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
+# a sentence ending inside the line ("... in 2020. REUTERS/...") : a caption or prose
+_SENTENCE_INSIDE_RE = re.compile(r"([A-Za-z0-9]{2,})[.!?][\"'”’)]*\s+[\"'“‘]?[A-Z]")
+_TITLE_ABBREVS = frozenset(
+    """mr mrs ms dr gen sen rep gov lt col capt sgt maj adm prof rev hon st mt ft no nos vs
+    inc corp co ltd jr sr bros jan feb mar apr jun jul aug sep sept oct nov dec dept univ""".split()
+)
+_CAPTION_OPENERS = ("FILE PHOTO", "PHOTO:", "FILE:", "IMAGE:", "PICTURE:", "IN THIS PHOTO")
+_WEB_CHROME = frozenset(
+    "home menu search advertisement skip navigation news login subscribe close share".split()
+)
+
+
+def _line_at(text: str, pos: int) -> tuple[int, int]:
+    """``(start, end)`` of the line starting at ``pos`` (end excludes the newline)."""
+    m = _LINE_RE.match(text, pos)
+    end = m.end() if m else pos
+    return pos, end
+
+
+def _next_nonblank(text: str, pos: int) -> int:
+    """The first non-space character at or after ``pos`` (``len(text)`` if none)."""
+    m = _BLANK_RE.match(text, pos)
+    return m.end() if m else pos
+
+
+def _ends_paragraph(text: str, end: int) -> bool:
+    """Is the line ending at ``end`` followed by a blank line or the end of the text?"""
+    n = len(text)
+    if end >= n:
+        return True
+    if text[end] != "\n":
+        return False
+    j = end + 1
+    while j < n and text[j] in " \t\r\f\v":
+        j += 1
+    return j >= n or text[j] == "\n"
+
+
+def strip_span(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end) if start < end else None
+
+
+def looks_like_byline(line: str) -> bool:
+    """``By Greg McCune, Reuters``, ``BY MICHAEL FITZPATRICK``, ``By Jane Roe and John Doe``."""
+    s = line.strip()
+    if len(s) > 160 or not _BY_RE.match(s):
+        return False
+    rest = _BY_RE.sub("", s, count=1).strip()
+    if not rest or (rest[-1] in ".!?;" and not _NAME_WORD_RE.search(rest.split()[-1])):
+        return False
+    first = re.split(r"[,;|(]| - | — | – ", rest, maxsplit=1)[0].strip()
+    words = first.split()
+    if not words or len(words) > 12:
+        return False
+    names = [w for w in words if w.lower() not in _NAME_JOINERS]
+    if not names or not all(_NAME_WORD_RE.match(w) for w in names):
+        return False
+    if len(names) == 1:
+        return names[0].lower().strip(".") in AGENCIES
+    return True
+
+
+def looks_like_title(line: str) -> bool:
+    """A headline: short, not a sentence (no final period unless an abbreviation ends it),
+    not a dateline paragraph, not a byline."""
+    s = line.strip()
+    if not s or len(s) > 200:
+        return False
+    words = s.split()
+    if len(words) > 30 or not any(c.isalpha() for c in s):
+        return False
+    if s.upper().startswith(_CAPTION_OPENERS):
+        return False
+    if not s.isupper():  # wire headlines in capitals are full of abbreviations: "PLC. SAYS"
+        for m in _SENTENCE_INSIDE_RE.finditer(s):
+            if m.group(1).lower() not in _TITLE_ABBREVS:
+                return False  # two sentences: prose or a caption, not a headline
+    if s.lower() in _WEB_CHROME:
+        return False
+    last = s[-1]
+    # a final period is allowed after an abbreviation ("... U.S.") or in an all-caps line
+    if last in ".:;," and (last != "." or not (_ABBREV_END_RE.search(s) or s.isupper())):
+        return False
+    if s.endswith(('."', ".”", ".'", ".’")):
+        return False
+    if looks_like_byline(s):
+        return False
+    if s.startswith(("http://", "https://", "www.")):
+        return False
+    dl = match_dateline(s, 0)
+    return not (dl is not None and len(s) - dl.end > 20)
+
+
+def parse_header(text: str) -> Header:
+    """Find the header before the body: the ``date YYYY-MM-DD`` prefix, ``Key: value`` lines
+    (``Title:``, ``Date:``, ``By:``, ``Source:`` ...), YAML front matter, a headline line (or a
+    Markdown ``# heading``) set off by a blank line, and a byline line. Never raises."""
+    h = Header()
+    n = len(text)
+    pos = 0
+    # 1. the seed's "date 2020-04-27" prefix; text after it on the same line is body
+    m = _DATE_HEADER_RE.match(text)
+    if m:
+        parsed = parse_date_value(m.group(1))
+        if parsed:
+            h.date, h.date_precision = parsed
+            h.date_span = Span(m.start(1), m.end(1))
+            pos = m.end()
+            if pos < n and text[pos] not in "\r\n":
+                # Text on the date line: in the seed layout it is the first body paragraph (a
+                # standfirst, followed by a blank line); in stored web pages it is the page's
+                # first line: a headline (or "Home") with the next paragraph on the next line.
+                start, end = _line_at(text, pos)
+                line = text[start:end]
+                if _ends_paragraph(text, end) and not (
+                    _is_title_case(line) and looks_like_title(line)
+                ):
+                    h.body_start = pos
+                    return h
+                if line.strip().lower() in _WEB_CHROME:
+                    pos = _next_nonblank(text, end)
+                    start, end = _line_at(text, pos)
+                    line = text[start:end]
+                if _own_paragraph(text, end) and looks_like_title(line):
+                    sp = strip_span(text, start, end)
+                    if sp:
+                        h.title, h.title_span = text[sp.start : sp.end], sp
+                        pos = _next_nonblank(text, end)
+                        return _after_title(h, text, pos)
+                h.body_start = _line_start(text, pos)
+                return h
+    pos = _next_nonblank(text, pos)
+    # 2. YAML front matter
+    if text.startswith("---", pos) and text[pos : pos + 4].rstrip("\r") in ("---", "---\n"):
+        close = text.find("\n---", pos + 3)
+        if 0 < close < pos + 5000:
+            for km in _KEY_LINE_RE.finditer(text, text.find("\n", pos) + 1, close + 1):
+                _take_field(h, text, km)
+            eol = text.find("\n", close + 4)
+            pos = _next_nonblank(text, n if eol < 0 else eol)
+    # 3. Key: value lines
+    saw_keys = False
+    while pos < n:
+        km = _KEY_LINE_RE.match(text, pos)
+        if not km or km.group("key").strip().lower() not in _KEYS:
+            break
+        _take_field(h, text, km)
+        saw_keys = True
+        pos = _next_nonblank(text, km.end())
+    # 4. a headline line (or "# Heading"), then a byline / date line
+    if h.title is None and pos < n:
+        start, end = _line_at(text, pos)
+        line = text[start:end]
+        heading = line.lstrip()
+        if heading.startswith("# "):
+            sp = strip_span(text, start + (len(line) - len(heading)) + 2, end)
+            if sp:
+                h.title, h.title_span = text[sp.start : sp.end], sp
+                pos = _next_nonblank(text, end)
+        elif not saw_keys and _own_paragraph(text, end) and looks_like_title(line):
+            sp = strip_span(text, start, end)
+            if sp:
+                h.title, h.title_span = text[sp.start : sp.end], sp
+                pos = _next_nonblank(text, end)
+    return _after_title(h, text, pos)
+
+
+def _after_title(h: Header, text: str, pos: int) -> Header:
+    """Byline, ``Key: value`` and date lines right after the headline end the header."""
+    n = len(text)
+    for _ in range(4):
+        if pos >= n:
+            break
+        start, end = _line_at(text, pos)
+        line = text[start:end]
+        km = _KEY_LINE_RE.match(text, pos)
+        if km and km.group("key").strip().lower() in _KEYS:
+            _take_field(h, text, km)
+            pos = _next_nonblank(text, km.end())
+            continue
+        if h.byline is None and looks_like_byline(line) and _ends_line_block(text, end):
+            sp = strip_span(text, start, end)
+            if sp:
+                h.byline, h.byline_span = text[sp.start : sp.end], sp
+                pos = _next_nonblank(text, end)
+                continue
+        if h.date is None and len(line.strip()) <= 60 and _ends_line_block(text, end):
+            parsed = parse_date_value(line.strip(), whole=True)
+            if parsed:
+                h.date, h.date_precision = parsed
+                sp = strip_span(text, start, end)
+                h.date_span = sp
+                pos = _next_nonblank(text, end)
+                continue
+        break
+    h.body_start = _line_start(text, min(pos, n))
+    return h
+
+
+_SMALL_WORDS = frozenset(
+    "a an the and or nor but of in on at to for by with from as vs via per into over up off".split()
+)
+
+
+def _is_title_case(line: str) -> bool:
+    """Headline Case Or ALL CAPS (a standfirst or a lead is written in sentence case)."""
+    words = [w for w in line.split() if any(c.isalpha() for c in w)]
+    big = [w for w in words if w.lower().strip("'\"‘’“”()") not in _SMALL_WORDS]
+    if len(big) < 3:
+        return False
+    caps = sum(1 for w in big if w.lstrip("'\"‘’“”(")[:1].isupper() or w[:1].isdigit())
+    return caps >= 0.8 * len(big)
+
+
+def _own_paragraph(text: str, end: int) -> bool:
+    """Is the line ending at ``end`` a paragraph of its own? Followed by a blank line, or by a
+    single newline when the text is not hard-wrapped there: the next line starts a sentence and
+    is either long (unwrapped web text) or could have taken its first word on this line."""
+    if _ends_paragraph(text, end):
+        return True
+    if end >= len(text) or text[end] != "\n":
+        return False
+    line_start = text.rfind("\n", 0, end) + 1
+    this = text[line_start:end].strip()
+    nxt_end = text.find("\n", end + 1)
+    nxt = text[end + 1 : len(text) if nxt_end < 0 else nxt_end]
+    if nxt[:1] in (" ", "\t"):
+        return True  # an indented line starts a paragraph (wire copy)
+    nxt = nxt.strip()
+    if not nxt or not (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "\"'“‘«("):
+        return False
+    if len(nxt) > 100 or looks_like_byline(nxt) or parse_date_value(nxt, whole=True):
+        return True
+    first_word = nxt.split(None, 1)[0]
+    return len(this) + 1 + len(first_word) <= max(len(this), len(nxt))
+
+
+def _ends_line_block(text: str, end: int) -> bool:
+    """A header line ends a paragraph or is followed by another header-ish line."""
+    return _ends_paragraph(text, end) or (end < len(text) and text[end] == "\n")
+
+
+def _line_start(text: str, pos: int) -> int:
+    """Move ``pos`` back over the spaces that indent its line (they belong to the body)."""
+    j = pos
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    return j if j == 0 or text[j - 1] == "\n" else pos
+
+
+def _take_field(h: Header, text: str, km: re.Match[str]) -> None:
+    key = _KEYS.get(km.group("key").strip().lower())
+    value = km.group("value").strip()
+    if key is None or not value:
+        return
+    h.fields.setdefault(key, value)
+    sp = strip_span(text, km.start("value"), km.end("value"))
+    if key == "title" and h.title is None:
+        h.title, h.title_span = value, sp
+    elif key == "date" and h.date is None:
+        parsed = parse_date_value(value)
+        if parsed:
+            h.date, h.date_precision = parsed
+            h.date_span = sp
+    elif key == "byline" and h.byline is None:
+        h.byline, h.byline_span = value, sp
+    elif key == "source" and h.source is None:
+        h.source = value
