@@ -1,0 +1,1684 @@
+"""Every time expression of an article, normalised to TIMEX3 against the publication date.
+
+Recognition is trigger-driven: one tokenising pass over the lower-cased text finds head words
+(month and weekday names, time units, digits, ``today``, ``now``...), and only the rules a head
+can start or end are tried, anchored at the head and at the few words before it. This keeps the
+tagger linear and fast (a dozen anchored regex attempts per head instead of twenty full scans).
+Overlapping candidates resolve longest-first. Normalisation then runs in document order so that
+``the quarter`` or ``a year earlier`` can lean on the period the article last talked about.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newscli.model import Dateline, Span, Timex
+from newscli.segment import Segmentation
+from newscli.timex_lex import (
+    MONTH_NUM,
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASONS,
+    UNIT_PLURALS,
+    UNITS,
+    WEEKDAY_NUM,
+    parse_number,
+)
+from newscli.timex_norm import (
+    FUTURE,
+    PAST,
+    add_months,
+    at_granularity,
+    clause_tense,
+    holiday_date,
+    iso_week,
+    quarter_of,
+    resolve_day_year,
+    resolve_month_year,
+    resolve_weekday,
+    season_year,
+    shift,
+    valid_day,
+)
+from newscli.timex_patterns import COMPILED, PRIORITY
+
+__all__ = ["extract_timeline", "tag"]
+
+_TOKEN = re.compile(r"[a-z]+|\d+")
+_RULE = dict(COMPILED)
+
+# How many tokens before its head a rule may start (its longest optional prefix).
+_BACK = {
+    "md": 6, "iso": 0, "slash": 0, "wd": 3, "time": 0, "daypart": 3, "rel": 2, "ref": 4,
+    "dur": 9, "vague": 2, "relunit": 6, "quarter": 8, "year": 6, "decade": 6, "century": 4,
+    "set": 5, "season": 3, "holiday": 3, "anniv": 5, "anchored": 4, "yago": 0,
+}  # fmt: skip
+
+
+def _heads() -> dict[str, tuple[str, ...]]:
+    h: dict[str, list[str]] = {}
+
+    def add(words: object, *rules: str) -> None:
+        for w in words:  # type: ignore[attr-defined]
+            h.setdefault(w, [])
+            for r in rules:
+                if r not in h[w]:
+                    h[w].append(r)
+
+    add(MONTH_NUM, "md", "set")
+    add(WEEKDAY_NUM, "wd", "set", "holiday")
+    add(list(UNITS) + list(UNIT_PLURALS), "dur", "set", "relunit", "anchored")
+    add(["years", "months", "weeks", "days", "hours", "minutes", "decades", "centuries"], "vague")
+    add(["quarters"], "vague")
+    add(["quarter", "half", "period", "periods", "quarters", "q"], "quarter")
+    add(["today", "yesterday", "tomorrow", "tonight"], "rel", "daypart")
+    add(["day"], "rel", "holiday")
+    add(["morning", "afternoon", "evening", "night", "overnight"], "daypart", "set", "anchored")
+    add(["noon", "midnight", "midday"], "time")
+    add(
+        """now currently presently nowadays days recently lately formerly future past soon
+        current recent term someday""".split(),
+        "ref",
+    )
+    add(["spring", "summer", "fall", "autumn", "winter"], "season", "set")
+    add(
+        """christmas new year thanksgiving easter good election independence labor memorial
+        veterans valentine halloween boxing bastille victory mother father martin""".split(),
+        "holiday",
+    )
+    add(["anniversary"], "anniv")
+    add(
+        ["daily", "weekly", "monthly", "yearly", "annually", "hourly", "nightly", "biweekly"], "set"
+    )
+    add(["bimonthly", "semiannually", "semi", "fortnightly"], "set")
+    add(["century"], "century")
+    add("twenties thirties forties fifties sixties seventies eighties nineties".split(), "decade")
+    add(["nineteen", "thousand"], "year")
+    add(["year", "earlier", "ago", "end"], "yago")
+    return {k: tuple(v) for k, v in h.items()}
+
+
+_HEADS = _heads()
+_DIGIT_RULES = ("iso", "slash", "time", "year", "decade", "md", "century", "anniv", "quarter")
+_ORD_RULES = ("anniv",)
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    rule: str
+    m: re.Match[str]
+
+
+def _lower(text: str) -> str:
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _start_words() -> frozenset[str]:
+    """Every word a rule can start or continue with: other words never begin a candidate."""
+    words: set[str] = set(_HEADS) | set(ORDINALS)
+    for _, src in COMPILED:
+        words.update(re.findall(r"[a-z]{2,}", src.pattern))
+    words.update(("a", "q"))
+    return frozenset(words)
+
+
+_USEFUL = _start_words()
+
+
+def _candidates(low: str, start: int) -> list[_Cand]:
+    useful = _USEFUL
+    toks = [
+        (m.start(), m.end(), w)
+        for m in _TOKEN.finditer(low, start)
+        if (w := m.group()) in useful or w[0].isdigit()
+    ]
+    seen: dict[tuple[str, int], re.Match[str] | None] = {}
+    out: list[_Cand] = []
+    for i, (ts, _te, w) in enumerate(toks):
+        if w[0].isdigit():
+            rules: tuple[str, ...] = _DIGIT_RULES
+        else:
+            rules = _HEADS.get(w, ())
+            if not rules:
+                if w in ORDINALS:
+                    rules = _ORD_RULES
+                else:
+                    continue
+        for rule in rules:
+            back = _BACK.get(rule, 3)
+            pat = _RULE[rule]
+            for k in range(max(0, i - back), i + 1):
+                pos = toks[k][0]
+                if pos < ts - 100:
+                    continue
+                key = (rule, pos)
+                if key in seen:
+                    continue
+                m = pat.match(low, pos)
+                seen[key] = m
+                if m and m.end() > ts and m.end() > m.start():
+                    out.append(_Cand(m.start(), m.end(), rule, m))
+    return out
+
+
+def _clusters(cands: list[_Cand]) -> list[list[_Cand]]:
+    """Groups of overlapping candidates in document order, each sorted by preference:
+    longest first, earlier rule first on ties."""
+    cands.sort(key=lambda c: (c.start, -c.end))
+    groups: list[list[_Cand]] = []
+    end = -1
+    for c in cands:
+        if groups and c.start < end:
+            groups[-1].append(c)
+            end = max(end, c.end)
+        else:
+            groups.append([c])
+            end = c.end
+    for g in groups:
+        g.sort(key=lambda c: (-(c.end - c.start), PRIORITY[c.rule], c.start))
+    return groups
+
+
+# --------------------------------------------------------------------------- normalisation
+
+_MONTH_CUES = frozenset(
+    """in since by until till through from during of before after between and or to early late
+    mid last next this that the for around on a""".split()
+)
+_YEAR_BAD_NEXT = frozenset(
+    """people persons men women children troops soldiers shares tons pounds feet miles meters
+    metres kilometers kilometres acres votes units cars vehicles workers employees jobs homes
+    dollars yen marks francs cents barrels gallons hours hrs gmt utc est edt pst pdt bc percent
+    pct points""".split()
+)
+_YEAR_BAD_PREV = frozenset(
+    """no number route flight room suite highway interstate page pages channel chapter article
+    resolution section rule form bill model version windows vol volume p pp box apt unit
+    lot gate platform""".split()
+)
+_STREET = re.compile(
+    r"\s+[A-Z][a-z]+\s+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|"
+    r"Place|Pl|Court|Ct|Square|Sq|Parkway|Pkwy|Highway)\b"
+)
+_QUANT_BEFORE = re.compile(
+    r"(?:\d|\b(?:million|billion|trillion|thousand|hundred|percent|times|once|twice|dollars|"
+    r"cents|[a-z]{3,}s))[\s%]*$"
+)
+_FUNCTION_WORDS = frozenset(
+    """is was are were will would that which and or but for in on at with to as by than
+    remains looks seems of""".split()
+)
+_MODS = {
+    "early": "START", "beginning": "START", "start": "START", "late": "END", "end": "END",
+    "mid": "MID", "middle": "MID", "pre": "BEFORE", "post": "AFTER",
+}  # fmt: skip
+_DECADE_WORDS = "twenties thirties forties fifties sixties seventies eighties nineties".split()
+
+_UNIT_CODE = {
+    "second": "S", "minute": "MIN", "hour": "H", "day": "D", "night": "D", "week": "W",
+    "weekend": "WE", "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y",
+    "decade": "DE", "century": "CE", "millennium": "ML",
+}  # fmt: skip
+_TIME_UNITS = ("H", "MIN", "S")
+
+
+def _unit(word: str) -> str:
+    w = word.replace("-", "")
+    return UNIT_PLURALS.get(w, w)
+
+
+def _fmt_num(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """TIMEX3 duration: ``P3Y``, ``PT5H30M``, ``P2Y6M``, ``PXW`` for an unknown count."""
+    code = _UNIT_CODE[unit]
+    mult = 1
+    if unit == "fortnight":
+        mult = 2
+    if code == "Q":
+        code, mult = "M", 3
+    elif code == "DE":
+        code, mult = "Y", 10
+    elif code == "CE":
+        code, mult = "Y", 100
+    elif code == "ML":
+        code, mult = "Y", 1000
+    elif code == "WE":
+        code, mult = "D", 2
+    if n is None:
+        if unit == "decade":
+            return "PXDE"
+        if unit == "century":
+            return "PXCE"
+        if code in _TIME_UNITS:
+            return "PTX" + ("M" if code == "MIN" else code)
+        return "PX" + code
+    n = n * mult
+    whole = int(n)
+    frac = n - whole
+    sub = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60)}
+    sub["MIN"] = ("S", 60)
+    parts: list[tuple[int, str]] = []
+    if whole:
+        parts.append((whole, code))
+    if frac > 1e-9 and code in sub:
+        scode, k = sub[code]
+        parts.append((round(frac * k), scode))
+    if not parts:
+        parts.append((0, code))
+    date_part = "".join(f"{v}{c}" for v, c in parts if c not in _TIME_UNITS)
+    time_part = "".join(f"{v}{'M' if c == 'MIN' else c}" for v, c in parts if c in _TIME_UNITS)
+    return "P" + date_part + ("T" + time_part if time_part else "")
+
+
+@dataclass(slots=True)
+class _Out:
+    start: int
+    end: int
+    type: str
+    value: str
+    mod: str | None = None
+    anchor: tuple[str, str] | None = None
+    topic: bool = True  # may the value become the article's current topic period?
+
+
+@dataclass
+class _Doc:
+    text: str
+    low: str
+    seg: Segmentation
+    ref: dt.date | None
+    dateline: Dateline | None
+    topic_quarter: tuple[int, int] | None = None
+    topic_day: dt.date | None = None
+    topic_year: int | None = None
+    topic_month: tuple[int, int] | None = None
+    out: list[_Out] = field(default_factory=list)
+
+    # ---------------------------------------------------------------- helpers
+    def _capitalised_title(self, pos: int) -> bool:
+        """A capitalised word inside a sentence: a title (``This Week``, ``High Noon``)."""
+        if not self.text[pos : pos + 1].isupper():
+            return False
+        before = self.text[max(0, pos - 3) : pos]
+        return (
+            not re.search(r"(?:^|[.!?\n:]\s*|[\"“‘'(]\s*)$", before) and pos > self.seg.body_start
+        )
+
+    def tense(self, start: int, end: int) -> str | None:
+        i = self.seg.sentence_index(start)
+        if i >= 0:
+            s = self.seg.sentences[i]
+            return clause_tense(self.low, s.start, s.end, start, end)
+        return clause_tense(self.low, 0, len(self.low), start, end)
+
+    def prev_word(self, pos: int) -> str:
+        m = re.search(r"([A-Za-z]+)[^A-Za-z\n]{0,3}$", self.text[max(0, pos - 30) : pos])
+        return m.group(1) if m else ""
+
+    def note(self, value: str) -> None:
+        """Remember the period the article is talking about, for anaphoric expressions."""
+        m = re.match(r"(\d{4})(?:-(Q[1-4]|\d{2})(?:-(\d{2}))?)?", value)
+        if not m:
+            return
+        y = int(m.group(1))
+        self.topic_year = y
+        if m.group(2) and m.group(2).startswith("Q"):
+            self.topic_quarter = (y, int(m.group(2)[1]))
+        elif m.group(2):
+            self.topic_month = (y, int(m.group(2)))
+            if m.group(3):
+                self.topic_day = dt.date(y, int(m.group(2)), int(m.group(3)))
+
+    def day_value(self, d: dt.date | None) -> str:
+        return d.isoformat() if d else "XXXX-XX-XX"
+
+    # ---------------------------------------------------------------- rules
+    def norm(self, c: _Cand) -> _Out | None:
+        fn = getattr(self, "r_" + c.rule)
+        return fn(c, c.m)
+
+    def r_md(self, c: _Cand, m: re.Match[str]) -> _Out | None:
+        g = m.group
+        mon_key = next(k for k in ("m1", "m2", "m3", "m4") if g(k))
+        ms = m.start(mon_key)
+        if not self.text[ms].isupper():
+            return None
+        mword = g(mon_key).rstrip(".")
+        month = MONTH_NUM[mword]
+        start, end = m.start(), m.end()
+        pre = (g("pre") or "").strip()
+        mod = None
+        if pre:
+            p0 = pre.split()[0].rstrip("-")
+            mod = {"early": "START", "beginning": "START", "start": "START", "late": "END"}.get(p0)
+            if "end" in pre.split():
+                mod = "END"
+            if p0 in ("mid", "middle"):
+                mod = "MID"
+            if p0 in ("the",) and len(pre.split()) > 1:
+                p1 = pre.split()[1]
+                mod = {"end": "END", "beginning": "START", "start": "START"}.get(p1, mod)
+                if p1 == "middle":
+                    mod = "MID"
+        day = g("d1") or g("d2")
+        year_s = g("y1") or g("y2") or g("y3")
+        if mon_key == "m4":
+            # a bare month: "May" the verb, "March" the verb, names
+            if (
+                len(mword) <= 4
+                and mword not in ("may", "june", "july")
+                and not g(mon_key).endswith(".")
+            ):
+                return None
+            if g(mon_key).endswith(".") and not pre:
+                return None
+            if not pre:
+                pw = self.prev_word(ms).lower()
+                if pw not in _MONTH_CUES:
+                    return None
+                if mword in ("may", "march") and pw in ("the", "that", "and", "or", "to", "a"):
+                    return None
+            if g("wd") or g("wd2"):
+                # "Friday, March" is not a date: give back the weekday part
+                return None
+        if day is not None:
+            if day.isdigit() or day[:1].isdigit():
+                dnum = int(re.match(r"\d+", day).group())  # type: ignore[union-attr]
+            else:
+                dnum = ORDINALS.get(" ".join(day.split()), 0)
+                if not dnum:
+                    return None
+        else:
+            dnum = None
+        year = None
+        if year_s:
+            if year_s.startswith(("'", "’")):
+                yy = int(year_s[1:])
+                year = (2000 if yy < 30 else 1900) + yy
+            elif year_s.isdigit():
+                year = int(year_s)
+            else:
+                year = _spoken_year(year_s)
+        rel = (g("rel") or "").split()
+        if rel and self.ref:
+            year = self.ref.year + {"this": 0, "last": -1, "next": 1}[rel[0]]
+        elif rel:
+            year = None
+        ppre = pre.split()
+        if dnum is not None and ppre and ppre[0] in ("last", "next", "this") and not g("wd"):
+            start = m.start(mon_key) if mon_key in ("m1",) else m.start("d2")
+            ppre = []
+        # "the week of March 6"
+        if dnum is not None and "week" in ppre and "of" in ppre and ppre[0] != "last":
+            y = year or (
+                resolve_day_year(self.ref, month, dnum, self.tense(start, end))
+                if self.ref
+                else None
+            )
+            if y is None or not valid_day(y, month, dnum):
+                return None
+            return _Out(start, end, "DATE", iso_week(dt.date(y, month, dnum)), mod)
+        if dnum is not None:
+            if year is None and self.ref:
+                year = resolve_day_year(self.ref, month, dnum, self.tense(start, end))
+            if year is None:
+                if not 1 <= dnum <= 31:
+                    return None
+                return _Out(start, end, "DATE", f"XXXX-{month:02d}-{dnum:02d}", mod)
+            if not valid_day(year, month, dnum):
+                return None
+            value = f"{year:04d}-{month:02d}-{dnum:02d}"
+            dl = self.dateline
+            if dl and dl.date and len(dl.date) >= 10 and dl.start <= start < dl.end:
+                value = dl.date[:10]
+            return _Out(start, end, "DATE", value, mod)
+        if year is None and self.ref:
+            how = ppre[0] if ppre and ppre[0] in ("last", "next", "this") else None
+            if how == "last":
+                year = self.ref.year if month < self.ref.month else self.ref.year - 1
+            elif how == "next":
+                year = self.ref.year if month > self.ref.month else self.ref.year + 1
+            elif how == "this":
+                year = self.ref.year
+            else:
+                year = resolve_month_year(self.ref, month, self.tense(start, end))
+        if year is None:
+            return _Out(start, end, "DATE", f"XXXX-{month:02d}", mod)
+        return _Out(start, end, "DATE", f"{year:04d}-{month:02d}", mod)
+
+    def r_iso(self, c: _Cand, m: re.Match[str]) -> _Out | None:
+        y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        if not valid_day(y, mo, d):
+            return None
+        if m.group("hh"):
+            v = f"{y:04d}-{mo:02d}-{d:02d}T{m.group('hh')}:{m.group('mi')}"
+            return _Out(m.start(), m.end(), "TIME", v)
+        return _Out(m.start(), m.end(), "DATE", f"{y:04d}-{mo:02d}-{d:02d}")
+
+    def r_slash(self, c: _Cand, m: re.Match[str]) -> _Out | None:
+        mo, d, ys = int(m.group("m")), int(m.group("d")), m.group("y")
+        if m.group("sep") == "." or (mo > 12 and d <= 12):
+            mo, d = d, mo  # 27.04.2020 and 27/04/2020 are day-first
+        y = int(ys)
+        if len(ys) == 2:
+            base = self.ref.year if self.ref else 2000
+            y = min((1900 + y, 2000 + y), key=lambda c: abs(c - base))
+        if not valid_day(y, mo, d):
+            return None
+        return _Out(m.start(), m.end(), "DATE", f"{y:04d}-{mo:02d}-{d:02d}")
+
+    def r_wd(self, c: _Cand, m: re.Match[str]) -> _Out | None:
+        ws = m.start("wd")
+        if not self.text[ws].isupper():
+            return None
+        wd = WEEKDAY_NUM[m.group("wd")]
+        pre = (m.group("pre") or "").split()
+        pod = m.group("pod")
+        podc = PARTS_OF_DAY.get(pod or "", "")
+        start, end = m.start(), m.end()
+        if m.group("pods"):
+            podc = PARTS_OF_DAY[m.group("pods")[:-1]]
+        if m.group("pl") or m.group("pods") or (pre and pre[0] in ("every", "each")):
+            v = f"XXXX-WXX-{wd + 1}" + (f"T{podc}" if podc else "")
+            return _Out(start, end, "SET", v)
+        if self.ref is None:
+            v = f"XXXX-WXX-{wd + 1}" + (f"T{podc}" if podc else "")
+            return _Out(start, end, "TIME" if podc else "DATE", v)
+        how = pre[0] if pre else None
+        ref = self.ref
+        second = pre[1] if len(pre) > 1 else ""
+        if "previous" in pre or "following" in pre:
+            ref = self.topic_day or ref  # "the previous Friday": before the day in discussion
+        if how == "last" or second in ("past", "previous"):
+            base = ref - dt.timedelta(days=1)
+            d = base - dt.timedelta(days=(base.weekday() - wd) % 7)
+        elif how in ("next", "coming") or second in ("coming", "following", "next"):
+            base = ref + dt.timedelta(days=1)
+            d = base + dt.timedelta(days=(wd - base.weekday()) % 7)
+        elif how == "this":
+            d = ref + dt.timedelta(days=(wd - ref.weekday()) % 7)
+        else:
+            tense = self.tense(start, end)
+            before = self.low[max(0, start - 16) : start]
+            if re.search(r"as (?:early|soon) as\s+$|\buntil\s+$", before):
+                tense = FUTURE
+            elif self.low.startswith(("'s", "’s"), m.end("wd")):
+                tense = None  # "Friday's meeting": reported events lie behind
+            d = resolve_weekday(ref, wd, tense)
+        mod = {"early": "START", "late": "END"}.get(how or "")
+        if how in ("earlier", "later"):
+            start = ws
+        if podc:
+            return _Out(start, end, "TIME", f"{d.isoformat()}T{podc}", mod)
+        return _Out(start, end, "DATE", d.isoformat(), mod)
+
+    def r_time(self, c: _Cand, m: re.Match[str]) -> _Out | None:
+        g = m.group
+        hh: int | None = None
+        mi = 0
+        if g("h"):
+            hh = int(g("h"))
+            mi = int(g("mi") or 0)
+            ap = g("ap").replace(".", "").replace(" ", "")
+            if hh > 12 or hh == 0:
+                return None
+            if ap.startswith("p") and hh != 12:
+                hh += 12
+            if ap.startswith("a") and hh == 12:
+                hh = 0
+        elif g("h2"):
+            hh, mi = int(g("h2")), int(g("mi2"))
+        elif g("word"):
+            if self._capitalised_title(m.start("word")) or self.low.endswith("high ", 0, m.start()):
+                return None
+            hh = 24 if g("word") == "midnight" else 12
+        elif g("h4") or g("h5"):
+            n = parse_number(g("h4") or g("h5"))
+            if n is None or not 1 <= n <= 12:
+                return None
+            hh = int(n)
+            if g("pod4") in ("afternoon", "evening") and hh != 12:
+                hh += 12
+        if hh is None:
+            return None
+        start, end = m.start(), m.end()
+        # the day: an explicit one in the expression, else resolved later from the sentence
+        day: dt.date | None = None
+        explicit = False
+        if g("wd"):
+            if not self.text[m.start("wd")].isupper():
+                return None  # "at 9 a.m. friday": not a weekday name
+            elif self.ref:
+                day = resolve_weekday(self.ref, WEEKDAY_NUM[g("wd")], self.tense(start, end))
+                explicit = True
+        elif g("rel") and self.ref:
+            day = self.ref + dt.timedelta(
+                days={"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[g("rel")]
+            )
+            explicit = True
+        elif g("m"):
+            if not self.text[m.start("m")].isupper():
+                return None
+            month = MONTH_NUM[g("m").rstrip(".")]
+            dnum = int(re.match(r"\d+", g("d")).group())  # type: ignore[union-attr]
+            y = (
+                int(g("y"))
+                if g("y")
+                else (resolve_day_year(self.ref, month, dnum, None) if self.ref else None)
+            )
+            if y and valid_day(y, month, dnum):
+                day = dt.date(y, month, dnum)
+                explicit = True
+        if not explicit:
+            day = self.topic_day_in_sentence(start) or self.topic_day or self.ref
+        hm = f"T{hh:02d}:{mi:02d}"
+        value = (day.isoformat() if day else "XXXX-XX-XX") + hm
+        return _Out(start, end, "TIME", value)
+
+    def topic_day_in_sentence(self, pos: int) -> dt.date | None:
+        i = self.seg.sentence_index(pos)
+        if i < 0:
+            return None
+        s = self.seg.sentences[i]
+        for o in reversed(self.out[-20:]):
+            if o.start < s.start:
+                break
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", o.value):
+                return dt.date.fromisoformat(o.value)
+        return None
+
+    def r_daypart(self, c: _Cand, m: re.Match[str]) -> _Out | None:
+        g = m.group
+        start, end = m.start(), m.end()
+        ref = self.ref
+        if g("pod"):
+            a = " ".join(g("a").split())
+            podc = PARTS_OF_DAY[g("pod")]
+            if a in ("this", "tomorrow", "yesterday", "last"):
+                if a == "last" and g("pod") != "night":
+                    return None
+                off = {"this": 0, "tomorrow": 1, "yesterday": -1, "last": -1}[a]
+                d = ref + dt.timedelta(days=off) if ref else None
+            else:
+                base = self.topic_day or ref
+                off = -1 if a == "the previous" else 1
+                d = base + dt.timedelta(days=off) if base else None
+            return _Out(start, end, "TIME", f"{self.day_value(d)}T{podc}")
+        if g("pod2"):
+            return _Out(start, end, "TIME", f"{self.day_value(ref)}TNI")
+        if g("pod3"):
+            off = {"yesterday": -1, "tomorrow": 1}.get(g("rel3") or "", 0)
+            d = ref + dt.timedelta(days=off) if ref else None
+            return _Out(start, end, "TIME", f"{self.day_value(d)}T{PARTS_OF_DAY[g('pod3')]}")
+        return None
+
+    def r_rel(self, c: _Cand, m: re.Match[str]) -> _Out | None:
+        g = m.group
+        start, end = m.start(), m.end()
+        ref = self.ref
+        if g("ba"):
+            off = -2 if g("ba").startswith("before") else 2
+            d = ref + dt.timedelta(days=off) if ref else None
+            return _Out(start, end, "DATE", self.day_value(d))
+        w = g("w")
+        off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[w]
+        d = ref + dt.timedelta(days=off) if ref else None
+        pre = (g("pre") or "").strip()
+        mod = {"early": "START", "late": "END"}.get(pre)
+        if pre in ("earlier", "later"):
+            start = m.start("w")
+        if w == "tonight":
+            return _Out(start, end, "TIME", f"{self.day_value(d)}TNI", mod)
+        if g("pod"):
+            return _Out(start, end, "TIME", f"{self.day_value(d)}T{PARTS_OF_DAY[g('pod')]}", mod)
+        if w == "today" and self.low.startswith("'s", end):
+            nxt = re.match(r"'s\s+([a-z]+)", self.low[end : end + 30])
+            if nxt and nxt.group(1) in (
+                "world",
+                "youth",
+                "society",
+                "standards",
+                "economy",
+                "generation",
+            ):
+                return _Out(start, end, "DATE", "PRESENT_REF")
+        return _Out(start, end, "DATE", self.day_value(d), mod)
+
+    def r_ref(self, c: _Cand, m: re.Match[str]) -> _Out | None:
+        w = " ".join(m.group("w").split())
+        start, end = m.start(), m.end()
+        if w in ("now", "currently", "presently", "nowadays", "these days", "current"):
+            v = "PRESENT_REF"
+        elif w in ("recently", "lately", "formerly", "recent", "the past") or w.endswith(
+            "recently"
+        ):
+            v = "PAST_REF"
+        else:
+            v = "FUTURE_REF"
+        if w == "future":
+            # "future earnings" is an adjective, not a time; "his future" or "the future" is
+            nxt = re.match(r"\s+([a-z]+)", self.text[end : end + 20])
+            if nxt and nxt.group(1) not in _FUNCTION_WORDS:
+                return None
+        return _Out(start, end, "DATE", v)
+
+    def _ago(
+        self, n: float | None, unit: str, sign: int, start: int, end: int, mod: str | None
+    ) -> _Out:
+        code = _UNIT_CODE[unit]
+        if n is None or self.ref is None:
+            v = "PAST_REF" if sign < 0 else "FUTURE_REF"
+            if self.ref is None and n is not None:
+                v = "XXXX"
+            return _Out(start, end, "DATE", v, mod)
+        k = int(n) if n == int(n) else n
+        if code in ("H", "MIN", "S"):
+            return _Out(start, end, "DATE", self.ref.isoformat(), mod)
+        if code == "WE":
+            code = "W"
+        if code == "ML":
+            code, k = "Y", int(k * 1000)
+        if code == "DE" and isinstance(k, int):
+            d = shift(self.ref, "Y", sign * 10 * k)
+            return _Out(start, end, "DATE", f"{d.year:04d}", mod)
+        if code == "CE" and isinstance(k, int):
+            d = shift(self.ref, "Y", sign * 100 * k)
+            return _Out(start, end, "DATE", f"{d.year // 100:02d}", mod)
+        if not isinstance(k, int):
+            if code == "Y":
+                d = add_months(self.ref, round(sign * n * 12))
+                return _Out(start, end, "DATE", f"{d.year:04d}-{d.month:02d}", mod)
+            k = round(k)
+        d = shift(self.ref, code, sign * int(k))
+        return _Out(start, end, "DATE", at_granularity(d, code), mod)
+
+    def r_dur(self, c: _Cand, m: re.Match[str]) -> _Out | None:
+        g = m.group
+        unit = _unit(g("unit"))
+        qs = " ".join(g("q").split())
+        post = (g("post") or "").strip()
+        start, end = m.start(), m.end()
+        if post in ("old",) or post.endswith("old"):
+            return None
+        if qs in ("a", "an") and unit == "second":
+            return None
+        n = parse_number(qs)
+        if n is None and not re.search(r"few|several|many|couple|dozens|hundreds|thousands", qs):
+            return None
+        if n is not None and (n > 5000 or n <= 0):
+            return None
+        if re.fullmatch(r"\d{4}", qs) and not g("unit").endswith("s"):
+            return None
+        det = (g("det") or "").strip()
+        dirw = (g("dir") or "").strip()
+        approx = " ".join((g("approx") or "").split())
+        adjectival = "-" in g("sep") or (n is not None and n != 1 and not g("unit").endswith("s"))
+        if g("noun") and det in ("a", "an"):
+            adjectival = False  # "a three-year period", "a one-year term": the whole phrase
+        elif g("noun"):
+            end = m.end("noun") - len(g("noun"))  # "the seven-day period": the modifier only
+        elif det in ("a", "an") and not re.match(r"few|couple|dozen|half", qs):
+            start = m.start("dir") if dirw else m.start("q")
+            det = ""
+        if det in ("its", "their", "his", "her") and (adjectival or g("noun")):
+            start = m.start("dir") if dirw else m.start("q")
+            det = ""
+        if adjectival and not post:
+            # "a five-year low", "the eight-year war": the article is not part of the duration
+            start = m.start("dir") if dirw else m.start("q")
+            det = approx = ""
+        elif approx in ("over", "under") and (det or dirw or qs not in ("a", "an")):
+            start = m.start("det") if det else (m.start("dir") if dirw else m.start("q"))
+            approx = ""
+        if g("half"):
+            n = (n or 0) + 0.5 if n is not None else None
+        after = self.low[end : end + 12]
+        if unit == "quarter" and re.match(r"\s+of\s+(?!\d)|-", after):
+            return None  # "three-quarters of the votes", "a quarter-century"
+        if self._capitalised_title(m.start("unit")):
+            return None  # "60 Minutes", a programme
+        if qs in ("a", "an") and not det and not dirw and not approx and not post:
+            before = self.low[max(0, start - 30) : start]
+            if _QUANT_BEFORE.search(before) and not re.search(
+                r"\b(?:for|in|within|over|than)\s+$", before
+            ):
+                return None  # "$35 a night", "700 seats a week": a rate, not a duration
+        mod = {
+            "nearly": "APPROX", "almost": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
+            "more than": "MORE_THAN", "over": "MORE_THAN", "just over": "MORE_THAN",
+            "well over": "MORE_THAN", "less than": "LESS_THAN", "fewer than": "LESS_THAN",
+            "under": "LESS_THAN", "just under": "LESS_THAN", "at least": "EQUAL_OR_MORE",
+            "no less than": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
+            "no more than": "EQUAL_OR_LESS",
+        }.get(approx)  # fmt: skip
+        if post in ("ago", "or so ago") or (post == "earlier" and unit == "year"):
+            if unit == "year" and n == 1 and self.topic_quarter and self.ref:
+                y, q = self.topic_quarter
+                return _Out(start, end, "DATE", f"{y - 1:04d}-Q{q}", topic=False)
+            o = self._ago(n, unit, -1, start, end, mod)
+            o.topic = post != "earlier"
+            return o
+        if post in ("from now", "hence"):
+            return self._ago(n, unit, 1, start, end, mod)
+        if post == "earlier":
+            if unit == "year" and n == 1 and self.topic_quarter and self.ref:
+                y, q = self.topic_quarter
+                return _Out(start, end, "DATE", f"{y - 1:04d}-Q{q}")
+            if unit in ("year", "month", "week", "day", "decade"):
+                return self._ago(n, unit, -1, start, end, mod)
+        # "in three days": a date when the clause is about the future
+        if not det and not dirw and not approx and n is not None and self.ref:
+            pw = self.prev_word(start).lower()
+            if (
+                pw == "in"
+                and self.tense(start, end) == FUTURE
+                and unit not in ("hour", "minute", "second")
+            ):
+                return self._ago(n, unit, 1, start, end, None)
+        value = duration_value(n, unit)
+        if unit == "month" and n in (6, 9) and det == "the" and not approx:
+            # "the first nine months": the article now compares year-to-date figures
+            self.topic_quarter = None
+        anchor = None
+        if (
+            self.ref
+            and n is not None
+            and dirw.split()[:1]
+            and dirw.split()[0] in ("past", "last", "recent", "next", "coming")
+        ):
+            code = _UNIT_CODE[unit]
+            if code not in _TIME_UNITS and n == int(n):
+                k = int(n)
+                cc = {"WE": "W", "ML": "Y"}.get(code, code)
+                if code == "ML":
+                    k *= 1000
+                if dirw.split()[0] in ("next", "coming"):
+                    anchor = (self.ref.isoformat(), shift(self.ref, cc, k).isoformat())
+                else:
+                    anchor = (shift(self.ref, cc, -k).isoformat(), self.ref.isoformat())
+        return _Out(start, end, "DURATION", value, mod, anchor)
+
+    def r_vague(self, c: _Cand, m: re.Match[str]) -> _Out | None:
+        g = m.group
+        det = (g("det") or "").strip()
+        dirw = (g("dir") or "").strip()
+        start = m.start()
+        if det in ("in", "for", "within", "over", "after"):
+            start = m.start("dir") if g("dir") else m.start("unit")
+        elif not det and not dirw and g("post") != "-long":
+            nxt = self.low[m.end() : m.end() + 4]
+            if not (nxt.startswith(" of ") or nxt.startswith(" or ")):
+                return None
+        if det == "the" and not dirw and not g("post"):
+            nxt = self.low[m.end() : m.end() + 12]
+            if not re.match(r"\s+(?:ahead|that followed|to come|since)", nxt):
+                return None
+        unit = _unit(g("unit"))
+        post = (g("post") or "").strip()
+        if unit == "quarter" and (
+            self.low[start - 1 : start] == "-" or self.low.startswith(" of", m.end())
+        ):
+            return None
+        if post == "ago" or (unit == "year" and dirw in ("recent", "past") and det != "the"):
+            return _Out(start, m.end(), "DATE", "PAST_REF")
+        return _Out(start, m.end(), "DURATION", duration_value(None, unit))
+
+    def r_relunit(self, c: _Cand, m: re.Match[str]) -> _Out | None:
+        g = m.group
+        start, end = m.start(), m.end()
+        unit = g("unit")
+        det = " ".join(g("det").split())
+        pre = " ".join((g("pre") or "").split())
+        post = " ".join((g("post") or "").split())
+        ref = self.ref
+        mod = None
+        if pre in ("earlier", "later") and det == "this" and unit == "week":
+            start = m.start("det")
+            pre = ""
+        if pre:
+            p0 = pre.split()[0].rstrip("-")
+            mod = _MODS.get(p0)
+            if p0 == "the":
+                mod = {"end": "END", "beginning": "START", "start": "START", "middle": "MID"}.get(
+                    pre.split()[1]
+                )
+        after = self.low[end : end + 20]
+        code = _UNIT_CODE[unit]
+        if self._capitalised_title(m.start("unit")):
+            return None
+        if (
+            unit == "day"
+            and not pre
+            and det
+            not in ("that", "the same", "that same", "the previous", "the following", "the next")
+        ):
+            return None
+        if det == "the" and not pre and not post and unit in ("decade", "century", "week", "month"):
+            return None
+        if det in ("a",):
+            return None
+        if post == "ago":
+            return None
+        if g("ofm"):
+            mw = g("ofm").split()[0].rstrip(".")
+            if not self.text[m.start("ofm")].isupper():
+                return None
+            month = MONTH_NUM[mw]
+            dnum = int(re.search(r"\d+", g("ofm")).group())  # type: ignore[union-attr]
+            y = resolve_day_year(ref, month, dnum, self.tense(start, end)) if ref else None
+            if y is None or not valid_day(y, month, dnum):
+                return None
+            return _Out(start, end, "DATE", iso_week(dt.date(y, month, dnum)), mod)
+        if g("ofy"):
+            return _Out(start, end, "DATE", g("ofy"), mod)
+        ended = re.match(r"\s+(?:ended|ending|ends|to\s+date|through)", after)
+        if unit == "year" and det in ("the", "the current") and ended:
+            return _Out(start, end, "DURATION", "P1Y", mod)
+        # anaphoric: that year, the following month, the previous day
+        if det in (
+            "that",
+            "the same",
+            "that same",
+            "the previous",
+            "the following",
+            "the preceding",
+            "previous",
+            "following",
+            "the prior",
+            "prior",
+        ) or post in ("before", "earlier"):
+            off = 0
+            if det in (
+                "the previous",
+                "the preceding",
+                "previous",
+                "the prior",
+                "prior",
+            ) or post in ("before", "earlier"):
+                off = -1
+            if det in ("the following", "following"):
+                off = 1
+            base = self._topic_date(code) or ref
+            if base is None:
+                return None
+            d = shift(base, "W" if code == "WE" else code, off)
+            return _Out(start, end, "DATE", at_granularity(d, code), mod)
+        if ref is None:
+            v = {
+                "Y": "XXXX",
+                "M": "XXXX-XX",
+                "W": "XXXX-WXX",
+                "WE": "XXXX-WXX-WE",
+                "D": "XXXX-XX-XX",
+            }.get(code, "XXXX")
+            return _Out(start, end, "DATE", v, mod)
+        off = 0
+        d0 = det.split()
+        key = d0[-1] if d0 else ""
+        if key in ("last", "past") or det in ("this past",):
+            off = -1
+        elif key in ("next", "coming") or det == "this coming":
+            off = 1
+        if code == "WE":
+            # the weekend: the one just past unless the clause looks ahead
+            tense = self.tense(start, end)
+            base = ref
+            if off == 0:
+                if ref.weekday() < 5 and tense != FUTURE and key != "this":
+                    base = ref - dt.timedelta(days=7)
+            else:
+                base = ref + dt.timedelta(days=7 * off)
+                if off == -1 and ref.weekday() >= 5:
+                    base = ref - dt.timedelta(days=7)
+            return _Out(start, end, "DATE", iso_week(base) + "-WE", mod)
+        if code == "D":
+            return _Out(start, end, "DATE", shift(ref, "D", off).isoformat(), mod)
+        d = shift(ref, code, off)
+        return _Out(start, end, "DATE", at_granularity(d, code), mod)
+
+    def _topic_date(self, code: str) -> dt.date | None:
+        if code == "D" and self.topic_day:
+            return self.topic_day
+        if code in ("W", "WE") and self.topic_day:
+            return self.topic_day
+        if code == "M" and self.topic_month:
+            return dt.date(self.topic_month[0], self.topic_month[1], 1)
+        if code in ("Y", "DE", "CE") and self.topic_year:
+            return dt.date(self.topic_year, 6, 30)
+        return None
+
+    def r_quarter(self, c: _Cand, m: re.Match[str]) -> _Out | None:
+        g = m.group
+        start, end = m.start(), m.end()
+        ref = self.ref
+        if g("qn") or g("qn2"):
+            q = int(g("qn") or g("qn2"))
+            ys = g("qy") or g("qy2")
+            if ys:
+                return _Out(start, end, "DATE", f"{ys}-Q{q}")
+            return self._quarter_value(q, None, start, end, 0)
+        unit = g("unit")
+        if g("pl") or self.low.startswith("-", m.end()):
+            return None
+        det = (g("det") or "").strip()
+        hyphen = g("ord") and self.low[m.end("ord") : m.end("ord") + 1] == "-"
+        fiscal_hyphen = g("fisc2") and "-" in self.low[m.start("fisc2") : m.start("unit")]
+        if det and (hyphen or fiscal_hyphen or det in ("its", "their")) and g("ord"):
+            start = m.start("adj") if g("adj") else m.start("ord")
+        adj = " ".join((g("adj") or "").replace("-", " - ").split()).replace(" - ", "-")
+        ordw = g("ord")
+        post = " ".join((g("post") or "").split())
+        year: int | None = None
+        yshift = 0
+        if g("qyear"):
+            year = int(g("qyear"))
+        if g("y2") or g("y3"):
+            year = int(g("y2") or g("y3"))
+        yy = g("yy") or g("yy2") or (g("yrs") or "").split(" ")[0] or None
+        if yy and ref:
+            year = ref.year + {"this": 0, "last": -1, "next": 1}[yy]
+        if any(
+            k in adj for k in ("year-earlier", "year-ago", "year earlier", "year ago")
+        ) or post.endswith(("ago", "earlier")):
+            yshift = -1
+        qnum = None
+        if ordw:
+            qnum = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+                    "4th": 4, "final": 4, "last": 4}[ordw]  # fmt: skip
+        if unit == "half":
+            if qnum not in (1, 2) and ordw not in ("last", "final"):
+                return None
+            h = 2 if ordw in ("last", "final", "second", "2nd") else 1
+            y = year if year is not None else (ref.year if ref else None)
+            if y is None:
+                return _Out(start, end, "DATE", f"XXXX-H{h}")
+            return _Out(start, end, "DATE", f"{y + yshift:04d}-H{h}")
+        if unit == "period":
+            if not adj and not (det and ordw):
+                return None
+            if qnum is None and year is not None and not self.topic_quarter:
+                return _Out(start, end, "DATE", f"{year + yshift:04d}")
+        if ordw == "last" and not det.startswith("the") and year is None:
+            # "last quarter": the one before the current one
+            return self._quarter_value(None, None, start, end, -1)
+        if qnum is None:
+            if det == "a" or (not det and not adj and not yy):
+                return None
+            if det in ("next",):
+                return self._quarter_value(None, None, start, end, 1)
+            if "latest" in adj and ref is not None and year is None:
+                done = shift(ref, "Q", -1)
+                last = (done.year, quarter_of(done))
+                tq = self.topic_quarter
+                y, q = tq if tq and tq <= last else last
+                return _Out(start, end, "DATE", f"{y + yshift:04d}-Q{q}", topic=False)
+            if det == "last":
+                return self._quarter_value(None, None, start, end, -1)
+            if "current" in adj and ref is not None and year is None:
+                return _Out(start, end, "DATE", f"{ref.year + yshift:04d}-Q{quarter_of(ref)}")
+            if self.topic_quarter and year is None:
+                y, q = self.topic_quarter
+                return _Out(start, end, "DATE", f"{y + yshift:04d}-Q{q}", topic=False)
+            if year is not None and self.topic_quarter:
+                v = f"{year + yshift:04d}-Q{self.topic_quarter[1]}"
+                return _Out(start, end, "DATE", v, topic=False)
+            if ref is None:
+                return _Out(start, end, "DATE", "XXXX-QX")
+            cur = "this" in det or "current" in adj
+            base = shift(ref, "Q", 0 if cur else -1)
+            v = f"{base.year + yshift:04d}-Q{quarter_of(base)}"
+            return _Out(start, end, "DATE", v, topic=not yshift)
+        if year is not None:
+            return _Out(start, end, "DATE", f"{year + yshift:04d}-Q{qnum}", topic=not yshift)
+        out = self._quarter_value(qnum, None, start, end, 0)
+        if out and yshift and out.value[:4].isdigit():
+            out.value = f"{int(out.value[:4]) + yshift:04d}" + out.value[4:]
+            out.topic = False
+        return out
+
+    def _quarter_value(
+        self, q: int | None, year: int | None, start: int, end: int, rel: int
+    ) -> _Out:
+        ref = self.ref
+        if ref is None:
+            return _Out(start, end, "DATE", f"XXXX-Q{q}" if q else "XXXX-QX")
+        if q is None:
+            d = shift(ref, "Q", rel)
+            return _Out(start, end, "DATE", f"{d.year:04d}-Q{quarter_of(d)}")
+        cq = quarter_of(ref)
+        y = ref.year
+        if q > cq and self.tense(start, end) != FUTURE:
+            y -= 1
+        return _Out(start, end, "DATE", f"{y:04d}-Q{q}")
+
+    def r_year(self, c: _Cand, m: re.Match[str]) -> _Out | None:
+        g = m.group
+        start, end = m.start(), m.end()
+        pre = " ".join((g("pre") or "").split())
+        if g("y"):
+            y = int(g("y"))
+            ys = m.start("y")
+            if not pre:
+                pw = self.prev_word(ys)
+                if pw.lower() in _YEAR_BAD_PREV:
+                    return None
+                if (
+                    pw[:1].isupper()
+                    and pw.lower() not in _MONTH_CUES
+                    and pw.lower()
+                    not in (
+                        "since",
+                        "until",
+                        "in",
+                        "by",
+                        "from",
+                        "before",
+                        "after",
+                        "between",
+                        "during",
+                        "through",
+                        "fiscal",
+                        "circa",
+                        "about",
+                        "around",
+                        "of",
+                    )
+                    and pw.lower() not in MONTH_NUM
+                    and self.text[ys - 2 : ys] not in (". ", "\n")
+                ):
+                    prev_text = self.text[max(0, ys - len(pw) - 3) : ys]
+                    if not re.search(r"[.!?\"“]\s*[A-Za-z]+\s*$", prev_text):
+                        return None
+                if y < 1800 and pw.lower() not in (
+                    "in",
+                    "since",
+                    "by",
+                    "from",
+                    "until",
+                    "of",
+                    "to",
+                    "and",
+                    "between",
+                    "before",
+                    "after",
+                    "circa",
+                    "the",
+                    "year",
+                    "around",
+                ):
+                    return None
+            if y > 2100:
+                return None
+            nxt = re.match(r"\s+([A-Za-z]+)", self.text[end : end + 20])
+            if nxt and nxt.group(1).lower() in _YEAR_BAD_NEXT:
+                return None
+            if _STREET.match(self.text, end):
+                return None
+            glued = self.text[end : end + 1] == "-" or self.text[ys - 1 : ys] in ("-", "/")
+            if glued and not pre:
+                return None
+        else:
+            y = _spoken_year(g("sy"))
+            if y is None:
+                return None
+            if not pre and not self.text[m.start("sy")].isalpha():
+                return None
+        mod = None
+        p0 = pre.split()[0].rstrip("-") if pre else ""
+        if p0 == "the" and len(pre.split()) > 1:
+            p0 = pre.split()[1]
+        mod = _MODS.get(p0)
+        value = f"{y:04d}"
+        if p0 in ("spring", "summer", "fall", "autumn", "winter"):
+            value += "-" + SEASONS[p0]
+        elif p0 in ("first", "second", "third", "fourth", "last", "latter"):
+            words = pre.split()
+            nxt_w = (
+                words[words.index(p0) + 1]
+                if p0 in words and words.index(p0) + 1 < len(words)
+                else ""
+            )
+            if nxt_w == "quarter":
+                value += f"-Q{ {'first': 1, 'second': 2, 'third': 3, 'fourth': 4}.get(p0, 4) }"
+            elif nxt_w == "half":
+                value += "-H1" if p0 == "first" else "-H2"
+        return _Out(start, end, "DATE", value, mod)
+
+    def r_decade(self, c: _Cand, m: re.Match[str]) -> _Out | None:
+        g = m.group
+        start, end = m.start(), m.end()
+        if g("dec"):
+            v = g("dec")[:3]
+            if len(g("dec")) == 4 and int(g("dec")) > 2090:
+                return None
+        elif g("dec2"):
+            dd = g("dec2").lstrip("'’")[0]
+            century = "20" if dd in "01" and (not self.ref or self.ref.year >= 2000) else "19"
+            v = century + dd
+        else:
+            w = g("decw") or g("decw2")
+            v = "19" + str(_DECADE_WORDS.index(w) + 2)
+        pre = " ".join((g("pre") or "").split())
+        mod = None
+        for k, mm in (("early", "START"), ("late", "END"), ("mid", "MID")):
+            if k in pre:
+                mod = mm
+        if not pre.strip():
+            start = m.start()
+        return _Out(start, end, "DATE", v, mod)
+
+    def r_century(self, c: _Cand, m: re.Match[str]) -> _Out | None:
+        g = m.group
+        start, end = m.start(), m.end()
+        if g("cn"):
+            n = int(g("cn"))
+        elif g("cw"):
+            n = ORDINALS.get(" ".join(g("cw").split()), 0)
+        else:
+            if self.ref is None:
+                return _Out(start, end, "DATE", "XX")
+            det = g("cdet").split()[-1]
+            n = (
+                self.ref.year // 100
+                + 1
+                + {"last": -1, "past": -1, "previous": -1, "next": 1}.get(det, 0)
+            )
+        if not 1 <= n <= 30:
+            return None
+        return _Out(start, end, "DATE", f"{n - 1:02d}")
+
+    def r_set(self, c: _Cand, m: re.Match[str]) -> _Out | None:
+        g = m.group
+        start, end = m.start(), m.end()
+        if g("w"):
+            v = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
+                 "annually": "P1Y", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W",
+                 "bimonthly": "P2M", "semiannually": "P6M", "semi-annually": "P6M",
+                 "fortnightly": "P2W"}[g("w")]  # fmt: skip
+            return _Out(start, end, "SET", v)
+        if g("ev"):
+            u = g("u")
+            uw = u.rstrip(".")
+            if uw in WEEKDAY_NUM or uw.rstrip("s") in WEEKDAY_NUM:
+                if not self.text[m.start("u")].isupper():
+                    return None
+                return _Out(start, end, "SET", f"XXXX-WXX-{WEEKDAY_NUM[uw.rstrip('s')] + 1}")
+            if uw in MONTH_NUM:
+                if not self.text[m.start("u")].isupper():
+                    return None
+                return _Out(start, end, "SET", f"XXXX-{MONTH_NUM[uw]:02d}")
+            if uw in SEASONS:
+                return _Out(start, end, "SET", f"XXXX-{SEASONS[uw]}")
+            if uw in ("morning", "afternoon", "evening", "night") and uw != "night":
+                return _Out(start, end, "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[uw]}")
+            if uw == "night":
+                return _Out(start, end, "SET", "XXXX-XX-XXTNI")
+            unit = _unit(uw)
+            if unit not in _UNIT_CODE:
+                return None
+            n = parse_number(g("q")) if g("q") else 1.0
+            if g("other"):
+                n = (n or 1) * 2
+            return _Out(start, end, "SET", duration_value(n, unit))
+        # "a year" as a rate: only with a frequency ("twice a week", "three times a year")
+        if not g("rate"):
+            return None
+        unit = _unit(g("u2"))
+        return _Out(start, end, "SET", duration_value(1.0, unit))
+
+    def r_season(self, c: _Cand, m: re.Match[str]) -> _Out | None:
+        g = m.group
+        start, end = m.start(), m.end()
+        s = g("s")
+        code = SEASONS[s]
+        pre = " ".join((g("pre") or "").split())
+        ys = (g("y") or "").replace("of", " ").strip()
+        if self.text[m.start("s")].isupper() and m.start("s") > 0:
+            before = self.text[max(0, m.start("s") - 3) : m.start("s")]
+            if not re.search(r"(?:^|[.!?\n]\s*|[\"“(]\s*)$", before) and not pre and not ys:
+                return None
+        if not pre and not ys:
+            pw = self.prev_word(start).lower()
+            if pw not in ("in", "during", "by", "until", "through", "since", "till"):
+                return None
+        if s == "fall" and not ys and pre in ("", "the"):
+            pw = self.prev_word(start).lower()
+            if pw not in ("in", "during", "by", "until", "through", "since", "till") or re.match(
+                r"\s+of\b", self.low[end:]
+            ):
+                return None
+        if pre in ("the",) and not ys:
+            pw = self.prev_word(start).lower()
+            if pw not in (
+                "in",
+                "during",
+                "by",
+                "until",
+                "through",
+                "since",
+                "till",
+                "over",
+                "for",
+                "into",
+            ):
+                return None
+        mod = None
+        if "early" in pre:
+            mod = "START"
+        elif "late" in pre:
+            mod = "END"
+        elif "mid" in pre:
+            mod = "MID"
+        if ys:
+            y = int(ys) if ys.isdigit() else _spoken_year(ys)
+            if y is None:
+                return None
+            return _Out(start, end, "DATE", f"{y:04d}-{code}", mod)
+        if self.ref is None:
+            return _Out(start, end, "DATE", f"XXXX-{code}", mod)
+        words = pre.split()
+        if "last" in words or "past" in words or "previous" in words:
+            how: str | None = "last"
+        elif "next" in words or "coming" in words or "following" in words:
+            how = "next"
+        elif "this" in words:
+            how = None
+        else:
+            t = self.tense(start, end)
+            how = t if t in (PAST, FUTURE) else None
+        y = season_year(self.ref, code, how)
+        return _Out(start, end, "DATE", f"{y:04d}-{code}", mod)
+
+    def r_holiday(self, c: _Cand, m: re.Match[str]) -> _Out | None:
+        g = m.group
+        start, end = m.start(), m.end()
+        if not self.text[m.start("h")].isupper():
+            return None
+        name = " ".join(g("h").split())
+        pre = (g("pre") or "").strip()
+        if g("y"):
+            y = int(g("y").strip(", "))
+        elif self.ref is None:
+            kind, d = holiday_date(name, 2000)
+            if d is None:
+                return None
+            return _Out(
+                start, end, "DATE", "XXXX-" + d.strftime("%m-%d") if kind == "D" else "XXXX-WXX"
+            )
+        else:
+            ref = self.ref
+            cands = []
+            for yy in (ref.year - 1, ref.year, ref.year + 1):
+                _, d = holiday_date(name, yy)
+                if d is not None:
+                    cands.append((yy, d))
+            if not cands:
+                return None
+            tense = self.tense(start, end)
+            near = [(yy, d) for yy, d in cands if abs((d - ref).days) <= 10]
+            if near and not pre:
+                tense = None
+            if pre == "last" or (not pre and tense == PAST):
+                ok = (
+                    [(yy, d) for yy, d in cands if d < ref]
+                    if pre == "last"
+                    else [(yy, d) for yy, d in cands if d <= ref]
+                )
+                y = ok[-1][0] if ok else ref.year
+            elif pre == "next" or (not pre and tense == FUTURE):
+                ok = (
+                    [(yy, d) for yy, d in cands if d > ref]
+                    if pre == "next"
+                    else [(yy, d) for yy, d in cands if d >= ref]
+                )
+                y = ok[0][0] if ok else ref.year
+            elif pre == "this":
+                y = ref.year
+            else:
+                y = min(cands, key=lambda t: abs((t[1] - ref).days))[0]
+        kind, d = holiday_date(name, y)
+        if d is None:
+            return None
+        if kind == "W":
+            return _Out(start, end, "DATE", iso_week(d))
+        return _Out(start, end, "DATE", d.isoformat())
+
+    def r_anniv(self, c: _Cand, m: re.Match[str]) -> _Out | None:
+        g = m.group
+        start, end = m.start(), m.end()
+        ns = g("n")
+        dm = re.match(r"\d+", ns)
+        if dm:
+            n = int(dm.group())
+        else:
+            n = _ordinal_value(ns)
+            if n is None:
+                return None
+        event = None
+        if g("of"):
+            end = m.end("n") + len(" anniversary")
+            ev_end = _event_name_end(self.text, m.end())
+            if ev_end > m.end():
+                event = self.text[m.end() : ev_end]
+                end = ev_end
+            else:
+                end = m.end() - len(g("of"))
+        else:
+            end = m.end()
+        if self.text[end - 1 : end] in (" ",):
+            end -= 1
+        base = lookup_anniversary(event) if event else None
+        if base is not None:
+            y = base.year + n
+            if valid_day(y, base.month, base.day):
+                return _Out(start, end, "DATE", f"{y:04d}-{base.month:02d}-{base.day:02d}")
+        if self.ref is None:
+            return _Out(start, end, "DATE", "XXXX")
+        return _Out(start, end, "DATE", f"{self.ref.year:04d}")
+
+    def r_anchored(self, c: _Cand, m: re.Match[str]) -> _Out | None:
+        a = " ".join(m.group("a").split())
+        start, end = m.start(), m.end()
+        words = a.split()
+        unit = words[-1] if words[-1] not in ("before", "after") else words[-2]
+        pod = PARTS_OF_DAY.get(unit)
+        code = "D" if pod or unit == "day" else _UNIT_CODE.get(unit, "D")
+        off = 0
+        if any(w in ("next", "following", "after") for w in words):
+            off = 1
+        if any(w in ("previous", "preceding", "before") for w in words):
+            off = -1
+        if "in" in words and "the" in words:
+            # "later in the day": the reference day
+            base = self.ref
+            off = 0
+        else:
+            base = self._topic_date(code) or self.ref
+        if base is None:
+            return _Out(start, end, "DATE", "XXXX-XX-XX" if code == "D" else "XXXX")
+        d = shift(base, code, off)
+        v = at_granularity(d, code)
+        if pod:
+            return _Out(start, end, "TIME", v + "T" + pod)
+        return _Out(start, end, "DATE", v)
+
+    def r_yago(self, c: _Cand, m: re.Match[str]) -> _Out | None:
+        w = m.group()
+        start, end = m.start(), m.end()
+        if self.ref is None:
+            return _Out(start, end, "DATE", "XXXX")
+        if "end" in w:
+            return _Out(start, end, "DATE", f"{self.ref.year:04d}", "END")
+        if self.topic_quarter:
+            y, q = self.topic_quarter
+            return _Out(start, end, "DATE", f"{y - 1:04d}-Q{q}")
+        return _Out(start, end, "DATE", f"{self.ref.year - 1:04d}")
+
+
+def _spoken_year(s: str) -> int | None:
+    words = s.replace("-", " ").split()
+    if not words:
+        return None
+    if words[0] == "two" and len(words) > 1 and words[1] == "thousand":
+        rest = [w for w in words[2:] if w != "and"]
+        n = parse_number(" ".join(rest)) if rest else 0
+        return 2000 + int(n or 0)
+    if words[0] == "nineteen":
+        rest = words[1:]
+        if rest == ["hundred"]:
+            return 1900
+        n = parse_number(" ".join(rest))
+        if n is None:
+            return None
+        return 1900 + int(n)
+    return None
+
+
+def _ordinal_value(s: str) -> int | None:
+    s = " ".join(s.replace("-", " ").split())
+    if s in ORDINALS:
+        return ORDINALS[s]
+    tens = {"thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
+            "eightieth": 80, "ninetieth": 90, "hundredth": 100}  # fmt: skip
+    if s in tens:
+        return tens[s]
+    parts = s.split()
+    if len(parts) == 2:
+        t = parse_number(parts[0])
+        o = ORDINALS.get(parts[1])
+        if t is not None and o is not None:
+            return int(t) + o
+    return None
+
+
+_EVENT_TOKEN = re.compile(r"\s*(?:[A-Z0-9][\w'’.&-]*|of|the|and|for|de|von)(?![\w])")
+
+
+def _event_name_end(text: str, pos: int) -> int:
+    """End of a capitalised event name at ``pos`` (``the Korean Liberation``); ``pos`` if none."""
+    end = pos
+    p = pos
+    first = True
+    has_cap = False
+    for _ in range(12):  # event names are short; this also bounds the work
+        m = _EVENT_TOKEN.match(text, p)
+        if not m:
+            break
+        word = m.group().strip()
+        if word in ("of", "the", "and", "for", "de", "von"):
+            if word == "and" and not first:
+                # "X and the 20th anniversary": stop at a coordinated new phrase
+                nxt = _EVENT_TOKEN.match(text, m.end())
+                if not nxt or not nxt.group().strip()[:1].isupper():
+                    break
+                if nxt.group().strip() in ("the",):
+                    break
+            p = m.end()
+            first = False
+            continue
+        has_cap = True
+        first = False
+        p = m.end()
+        end = p
+        if word.endswith("."):
+            break
+    if not has_cap:
+        return pos
+    return end
+
+
+_ANNIV: dict[str, dt.date] | None = None
+
+
+def _event_key(name: str) -> str:
+    s = re.sub(r"[’']", "'", name.lower())
+    s = re.sub(r"^the\s+", "", s.strip())
+    return " ".join(re.sub(r"[^a-z0-9' -]", " ", s).split())
+
+
+def lookup_anniversary(event: str | None) -> dt.date | None:
+    """Base date of a well-known event (``newscli/data/anniversaries.tsv``)."""
+    global _ANNIV
+    if not event:
+        return None
+    if _ANNIV is None:
+        _ANNIV = {}
+        path = Path(__file__).parent / "data" / "anniversaries.tsv"
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError:
+            lines = []
+        for line in lines:
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if len(cols) < 2:
+                continue
+            try:
+                d = dt.date.fromisoformat(cols[0].strip())
+            except ValueError:
+                continue
+            for alias in cols[1].split("|"):
+                _ANNIV[_event_key(alias)] = d
+    return _ANNIV.get(_event_key(event))
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def _anchor(value: str, ref: dt.date | None) -> tuple[str, str] | None:
+    """ISO dates bounding a DATE/TIME value, for sorting and filtering."""
+    m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$", value)
+    if m:
+        y = int(m.group(1))
+        if m.group(3):
+            d = f"{y:04d}-{m.group(2)}-{m.group(3)}"
+            return (d, d)
+        if m.group(2):
+            mo = int(m.group(2))
+            if not 1 <= mo <= 12:
+                return None
+            last = shift(dt.date(y, mo, 1), "M", 1) - dt.timedelta(days=1)
+            return (f"{y:04d}-{mo:02d}-01", last.isoformat())
+        return (f"{y:04d}-01-01", f"{y:04d}-12-31")
+    m = re.match(r"(\d{4})-W(\d{2})(-WE)?$", value)
+    if m:
+        try:
+            mon = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        except ValueError:
+            return None
+        if m.group(3):
+            return (
+                (mon + dt.timedelta(days=5)).isoformat(),
+                (mon + dt.timedelta(days=6)).isoformat(),
+            )
+        return (mon.isoformat(), (mon + dt.timedelta(days=6)).isoformat())
+    m = re.match(r"(\d{4})-([QH])(\d)$", value)
+    if m:
+        y, k, n = int(m.group(1)), m.group(2), int(m.group(3))
+        months = 3 if k == "Q" else 6
+        first = dt.date(y, (n - 1) * months + 1, 1)
+        last = shift(first, "M", months) - dt.timedelta(days=1)
+        return (first.isoformat(), last.isoformat())
+    m = re.match(r"(\d{4})-(SP|SU|FA|WI)$", value)
+    if m:
+        y = int(m.group(1))
+        a, b = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}[m.group(2)]
+        first = dt.date(y, a, 1)
+        yb = y + 1 if b < a else y
+        last = shift(dt.date(yb, b, 1), "M", 1) - dt.timedelta(days=1)
+        return (first.isoformat(), last.isoformat())
+    m = re.match(r"(\d{3})$", value)
+    if m:
+        d0 = int(m.group(1)) * 10
+        return (f"{d0:04d}-01-01", f"{d0 + 9:04d}-12-31")
+    m = re.match(r"(\d{2})$", value)
+    if m:
+        c0 = int(m.group(1)) * 100
+        return (f"{c0:04d}-01-01", f"{c0 + 99:04d}-12-31")
+    if value == "PRESENT_REF" and ref:
+        return (ref.isoformat(), ref.isoformat())
+    return None
+
+
+def tag(seg: Segmentation, ref: dt.date | None, *, dateline: Dateline | None = None) -> list[Timex]:
+    """Time expressions in document order (what the bench scores)."""
+    text = seg.text
+    low = _lower(text)
+    doc = _Doc(text=text, low=low, seg=seg, ref=ref, dateline=dateline)
+    out: list[Timex] = []
+    for group in _clusters(_candidates(low, seg.body_start)):
+        # the preferred candidate that normalises wins; the rest of its span stays open
+        accepted: list[tuple[_Cand, _Out]] = []
+        starts: list[int] = []  # sorted starts of the accepted (disjoint) candidate spans
+        ends: list[int] = []
+        for c in group:
+            k = bisect_left(starts, c.end)  # accepted spans starting before c ends
+            if k and ends[k - 1] > c.start:
+                continue
+            o = doc.norm(c)
+            if o is not None:
+                accepted.append((c, o))
+                starts.insert(k, c.start)
+                ends.insert(k, c.end)
+        accepted.sort(key=lambda co: co[1].start)
+        for c, o in accepted:
+            out.extend(_emit(doc, c, o, seg, ref))
+            if c.rule == "md" and doc.ref is not None and _is_dateline(text, seg.body_start, o):
+                # "WASHINGTON, August 13 (Xinhua) --": the story's own day is the better reference
+                d = dt.date.fromisoformat(o.value)
+                if 0 <= (doc.ref - d).days <= 3:
+                    doc.ref = d
+    return out
+
+
+_DATELINE_LEAD = re.compile(
+    r"(?:^|\n)\s*[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30}){0,2},\s*$"
+)
+
+
+def _is_dateline(text: str, body_start: int, o: _Out) -> bool:
+    """Is ``o`` the date of a wire dateline (``MOSCOW, April 27``) near the start of the body?"""
+    if o.start - body_start > 200 or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", o.value):
+        return False
+    return _DATELINE_LEAD.search(text, max(body_start, o.start - 80), o.start) is not None
+
+
+def _emit(doc: _Doc, c: _Cand, o: _Out, seg: Segmentation, ref: dt.date | None) -> list[Timex]:
+    text = seg.text
+    out: list[Timex] = []
+    if o.start >= 0:
+        while o.end > o.start and text[o.end - 1] in " \t\n,":
+            o.end -= 1
+        if o.end <= o.start:
+            return out
+        doc.out.append(o)
+        if (
+            o.type in ("DATE", "TIME")
+            and o.topic
+            and c.rule not in ("rel", "daypart", "ref", "yago")
+        ):
+            doc.note(o.value)
+        anchor = o.anchor if o.type == "DURATION" else None
+        if o.type in ("DATE", "TIME"):
+            anchor = _anchor(o.value, ref)
+        si = seg.sentence_index(o.start)
+        sent = Span(seg.sentences[si].start, seg.sentences[si].end) if si >= 0 else None
+        out.append(
+            Timex(
+                start=o.start,
+                end=o.end,
+                text=text[o.start : o.end],
+                type=o.type,
+                value=o.value,
+                anchor=anchor,
+                sentence=sent,
+                mod=o.mod,
+            )
+        )
+    return out
+
+
+def extract_timeline(
+    seg: Segmentation, ref: dt.date | None, *, dateline: Dateline | None = None
+) -> list[Timex]:
+    """The article's time expressions ordered chronologically: anchored items by their anchor
+    (begin, then end, then position), then sets and unanchored items in document order."""
+    items = tag(seg, ref, dateline=dateline)
+    dated = [t for t in items if t.anchor is not None]
+    rest = [t for t in items if t.anchor is None]
+    # (tag returns document order)
+    dated.sort(key=lambda t: (t.anchor[0], t.anchor[1], t.start))  # type: ignore[index]
+    return dated + rest

@@ -1,0 +1,275 @@
+"""Timeline: TIMEX3 recognition and normalisation against a reference date (hand-written text)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newscli.segment import segment
+from newscli.timeline import extract_timeline, tag
+from newscli.timex_norm import is_valid_value
+
+REF = dt.date(2021, 3, 17)  # a Wednesday in ISO week 2021-W11, first quarter
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "tass-2020-04-27-dprk-russia.txt"
+
+
+def run(text: str, ref: dt.date | None = REF) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in tag(segment(text), ref)]
+
+
+def one(text: str, ref: dt.date | None = REF) -> tuple[str, str, str]:
+    found = run(text, ref)
+    assert len(found) == 1, found
+    return found[0]
+
+
+CASES = [
+    # absolute dates
+    ("The treaty was signed on April 25, 2019 in Oslo.", "April 25, 2019", "DATE", "2019-04-25"),
+    ("The treaty was signed 25 April 2019 in Oslo.", "25 April 2019", "DATE", "2019-04-25"),
+    ("The plant opened Mar. 12 after delays.", "Mar. 12", "DATE", "2021-03-12"),
+    ("The filing is dated 2019-04-25.", "2019-04-25", "DATE", "2019-04-25"),
+    ("The filing is dated 4/25/2019.", "4/25/2019", "DATE", "2019-04-25"),
+    ("The filing is dated 27.04.2019 in Moscow.", "27.04.2019", "DATE", "2019-04-27"),
+    ("The filing is dated 27/04/2019 in Paris.", "27/04/2019", "DATE", "2019-04-27"),
+    ("The plant opened in 2019.", "2019", "DATE", "2019"),
+    ("The vote is set for mid-April.", "mid-April", "DATE", "2021-04"),
+    ("Growth slowed in early 2019.", "early 2019", "DATE", "2019"),
+    ("The merger closed late last year.", "late last year", "DATE", "2020"),
+    ("Prices doubled in the 1990s.", "the 1990s", "DATE", "199"),
+    ("Sales in fiscal 2020 rose.", "fiscal 2020", "DATE", "2020"),
+    ("Profit rose in the third quarter.", "the third quarter", "DATE", "2020-Q3"),
+    ("Profit rose in Q3 2020.", "Q3 2020", "DATE", "2020-Q3"),
+    ("The park will reopen this summer.", "this summer", "DATE", "2021-SU"),
+    ("The choir will sing at Christmas.", "Christmas", "DATE", "2021-12-25"),
+    ("The poet died on New Year's Day.", "New Year's Day", "DATE", "2021-01-01"),
+    ("He was born in the 20th century.", "the 20th century", "DATE", "19"),
+    # relative to the reference date
+    ("The mayor resigned today.", "today", "DATE", "2021-03-17"),
+    ("The mayor resigned yesterday.", "yesterday", "DATE", "2021-03-16"),
+    ("The council votes tomorrow.", "tomorrow", "DATE", "2021-03-18"),
+    ("The band plays tonight.", "tonight", "TIME", "2021-03-17TNI"),
+    ("The strike spread this week.", "this week", "DATE", "2021-W11"),
+    ("The fair opens this weekend.", "this weekend", "DATE", "2021-W11-WE"),
+    ("Exports fell last month.", "last month", "DATE", "2021-02"),
+    ("The law takes effect next year.", "next year", "DATE", "2022"),
+    ("The ministers met last Friday.", "last Friday", "DATE", "2021-03-12"),
+    ("The ship sank two weeks ago.", "two weeks ago", "DATE", "2021-W09"),
+    ("The team will arrive in three days.", "three days", "DATE", "2021-03-20"),
+    ("The firm hired staff earlier this year.", "earlier this year", "DATE", "2021"),
+    ("Rents rose over the past year.", "the past year", "DATE", "2020"),
+    ("Fighting eased in recent days.", "recent days", "DURATION", "PXD"),
+    ("Rates will rise in the coming months.", "the coming months", "DURATION", "PXM"),
+    ("The bridge is now open.", "now", "DATE", "PRESENT_REF"),
+    ("The bridge is currently closed.", "currently", "DATE", "PRESENT_REF"),
+    ("The bridge was recently repaired.", "recently", "DATE", "PAST_REF"),
+    ("The hotel was formerly a prison.", "formerly", "DATE", "PAST_REF"),
+    # times
+    ("The talks ended at 3 p.m. in Geneva.", "3 p.m.", "TIME", "2021-03-17T15:00"),
+    ("The polls close at 15:00 GMT.", "15:00 GMT", "TIME", "2021-03-17T15:00"),
+    ("The rally began at noon.", "noon", "TIME", "2021-03-17T12:00"),
+    ("The file was stamped 2021-03-15T09:30Z.", "2021-03-15T09:30Z", "TIME", "2021-03-15T09:30"),
+    ("The minister spoke this morning.", "this morning", "TIME", "2021-03-17TMO"),
+    ("Rain fell overnight.", "overnight", "TIME", "2021-03-17TNI"),
+    ("The talks ended at 10 p.m. Tuesday.", "10 p.m. Tuesday", "TIME", "2021-03-16T22:00"),
+    # durations
+    ("The war lasted three years.", "three years", "DURATION", "P3Y"),
+    ("The trial took 18 months.", "18 months", "DURATION", "P18M"),
+    ("The project ran for a decade.", "a decade", "DURATION", "P10Y"),
+    ("Rain fell for the past 24 hours.", "the past 24 hours", "DURATION", "PT24H"),
+    ("The feud has simmered for years.", "years", "DURATION", "PXY"),
+    ("The flight took 2 1/2 hours.", "2 1/2 hours", "DURATION", "PT2H30M"),
+    ("The speech lasted half an hour.", "half an hour", "DURATION", "PT30M"),
+    ("The siege lasted a year and a half.", "a year and a half", "DURATION", "P1Y6M"),
+    ("He served a 27-year sentence.", "27-year", "DURATION", "P27Y"),
+    ("She waited more than four hours.", "more than four hours", "DURATION", "PT4H"),
+    # sets
+    ("The market opens every Monday.", "every Monday", "SET", "XXXX-WXX-1"),
+    ("The prize is awarded annually.", "annually", "SET", "P1Y"),
+    ("The report is updated each year.", "each year", "SET", "P1Y"),
+    ("The paper appears weekly.", "weekly", "SET", "P1W"),
+    ("The ferry sails daily.", "daily", "SET", "P1D"),
+    ("The club meets twice a month.", "twice a month", "SET", "P1M"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "typ", "value"), CASES)
+def test_expression_table(sentence: str, text: str, typ: str, value: str) -> None:
+    assert one(sentence) == (text, typ, value)
+
+
+NEGATIVES = [
+    "The court ruled 7-2 against the appeal.",
+    "The home side won 3-1 in the rain.",
+    "Tickets cost $12 at the door.",
+    "We are ready to talk.",
+    "You may go now if you wish."[:-20] + "go.",
+    "May I ask a question?",
+    "Farmers march on the capital.",
+    "The Sun reported the story.",
+    "Some 2,019 people signed the letter.",
+    "Call the office on 555-2019 for details.",
+    "Shares rose 12.5% in heavy trading.",
+    "Turnout was 2019 percent of the target.",
+    "The app reached version 2.0 quickly.",
+    "He lives at 2000 Pennsylvania Avenue.",
+    "Police arrested a 45-year-old man.",
+    "The victim was 52 years old.",
+    "A second team joined the search.",
+]
+
+
+@pytest.mark.parametrize("sentence", NEGATIVES)
+def test_not_time_expressions(sentence: str) -> None:
+    assert run(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The envoys met on Monday.", "2021-03-15"),
+        ("The envoys will meet on Monday.", "2021-03-22"),
+        ("The envoys met on Wednesday.", "2021-03-17"),
+        ("The envoys are expected to meet Friday.", "2021-03-19"),
+        ("The talks resume Friday in Vienna.", "2021-03-19"),
+        ("Officials said Friday the road was closed.", "2021-03-12"),
+        ("Sales fell in April.", "2020-04"),
+        ("The summit will be held in April.", "2021-04"),
+        ("Exports slumped in February.", "2021-02"),
+    ],
+)
+def test_tense_decides_weekdays_and_months(sentence: str, value: str) -> None:
+    assert one(sentence)[2] == value
+
+
+def test_seed_monday_is_the_publication_day() -> None:
+    assert one("The statement was published on Monday.", dt.date(2020, 4, 27))[2] == "2020-04-27"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ref", "value"),
+    [
+        ("The factory closed last December.", dt.date(2021, 1, 10), "2020-12"),
+        ("The factory closed in December.", dt.date(2021, 1, 10), "2020-12"),
+        ("The factory will reopen next January.", dt.date(2021, 1, 10), "2022-01"),
+        ("The factory closed on Dec. 30.", dt.date(2021, 1, 4), "2020-12-30"),
+        ("The factory will reopen on Jan. 4.", dt.date(2020, 12, 28), "2021-01-04"),
+        ("The factory closed last week.", dt.date(2021, 1, 3), "2020-W52"),
+        ("The factory closed this week.", dt.date(2021, 1, 3), "2020-W53"),
+        ("The factory closed last year.", dt.date(2021, 1, 3), "2020"),
+        ("Exports fell in January.", dt.date(2021, 12, 10), "2021-01"),
+    ],
+)
+def test_year_boundaries_and_week_numbers(sentence: str, ref: dt.date, value: str) -> None:
+    assert one(sentence, ref)[2] == value
+
+
+def test_leap_days() -> None:
+    assert one("The vote took place on Feb. 29.")[2] == "2020-02-29"
+    assert one("The vote took place on Feb. 29, 2024.")[2] == "2024-02-29"
+    values = [v for _, _, v in run("The vote took place on February 29, 2019.")]
+    assert "2019-02-29" not in values
+
+
+def test_no_reference_date_keeps_values_underspecified() -> None:
+    assert one("The deal was signed April 25.", None)[2] == "XXXX-04-25"
+    assert one("The mayor resigned yesterday.", None)[2] == "XXXX-XX-XX"
+    assert one("Exports fell last year.", None)[2] == "XXXX"
+    assert one("The envoys met Friday.", None)[2] == "XXXX-WXX-5"
+    assert one("Exports fell in April.", None)[2] == "XXXX-04"
+    assert one("The deal was signed April 25, 2019.", None)[2] == "2019-04-25"
+
+
+def test_quarter_context_for_year_ago() -> None:
+    found = run(
+        "The company earned $5 million in the third quarter, up from $3 million a year ago. "
+        "Revenue in the latest quarter rose."
+    )
+    values = {t: v for t, _, v in found}
+    assert values["the third quarter"] == "2020-Q3"
+    assert values["a year ago"] == "2019-Q3"
+    assert values["the latest quarter"] == "2020-Q3"
+
+
+def test_anniversaries() -> None:
+    text = "Events will mark the 75th anniversary of the Korean Liberation this year."
+    assert ("the 75th anniversary of the Korean Liberation", "DATE", "2020-08-15") in run(
+        text, dt.date(2020, 4, 27)
+    )
+    other = run("Crowds gathered for the 30th anniversary of the Velvet Parade.", REF)
+    assert other[0][2] == "2021"
+
+
+def _seed_timeline() -> list[dict]:
+    text = SEED.read_text(encoding="utf-8")
+    marker = " date 2020-04-27 "
+    seg = segment(text, text.index(marker) + len(marker))
+    return [t.to_dict() for t in extract_timeline(seg, dt.date(2020, 4, 27))]
+
+
+def test_seed_golden_timeline() -> None:
+    items = _seed_timeline()
+    got = [(t["text"], t["type"], t["value"]) for t in items]
+    assert got == [
+        ("2019", "DATE", "2019"),
+        ("April 25, 2019", "DATE", "2019-04-25"),
+        ("the past one year", "DURATION", "P1Y"),
+        ("April 27", "DATE", "2020-04-27"),
+        ("Monday", "DATE", "2020-04-27"),
+        ("the 20th anniversary of the DPRK-Russia Joint Declaration", "DATE", "2020-07-19"),
+        ("the 75th anniversary of the Korean Liberation", "DATE", "2020-08-15"),
+    ]
+    past_year = items[2]
+    assert past_year["anchor"] == {"begin": "2019-04-27", "end": "2020-04-27"}
+    text = SEED.read_text(encoding="utf-8")
+    for t in items:
+        assert text[t["start"] : t["end"]] == t["text"]
+        assert t["sentence"]["start"] <= t["start"] < t["end"] <= t["sentence"]["end"]
+    json.dumps(items)  # the JSON contract serialises
+
+
+def test_chronological_order_puts_sets_last() -> None:
+    text = "The market opens daily. It opened on March 3, 2020. It closed in 2019."
+    items = extract_timeline(segment(text), REF)
+    assert [t.text for t in items] == ["2019", "March 3, 2020", "daily"]
+
+
+WORDS = [
+    "the", "last", "next", "this", "on", "in", "Monday", "Friday", "April", "May", "March",
+    "2019", "1990s", "year", "years", "week", "quarter", "third", "ago", "earlier", "a", "two",
+    "said", "will", "today", "now", "noon", "3", "p.m.", "25,", "-", "$12", "7-2", "every",
+    "daily", "anniversary", "75th", "of", "the", "Christmas", "fiscal", "mid-", "early", ".",
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(WORDS), max_size=30), st.booleans())
+def test_property_spans_and_values(words: list[str], with_ref: bool) -> None:
+    text = " ".join(words)
+    for t in extract_timeline(segment(text), REF if with_ref else None):
+        assert text[t.start : t.end] == t.text
+        assert t.text.strip() == t.text and t.text
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+        assert is_valid_value(t.value), t.value
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=200))
+def test_property_never_raises_on_any_text(text: str) -> None:
+    for t in tag(segment(text), REF):
+        assert text[t.start : t.end] == t.text
+
+
+def test_hostile_input_is_linear() -> None:
+    import time
+
+    text = ("the past the last the next " * 2000) + ("1999 " * 5000) + ("Monday, " * 5000)
+    text += "Q3 1999 third quarter " * 2000 + "(" * 5000 + "1 2 3 4 5 " * 5000
+    t0 = time.perf_counter()
+    tag(segment(text), REF)
+    assert time.perf_counter() - t0 < 10
