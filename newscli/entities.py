@@ -1,0 +1,263 @@
+"""Named entities, typed and merged: one :class:`~newscli.model.Entity` per real-world thing.
+
+``extract_entities(seg)`` runs the rule-and-gazetteer recogniser (:mod:`newscli.ner_rules`) and
+merges its mentions: ``Vladimir Putin`` / ``Putin`` / ``Vladimir Vladimirovich Putin`` /
+``President Putin`` are one person; ``DPRK`` / ``North Korea`` one country (through the
+gazetteer's alias table); an acronym joins the name whose initials it spells
+(``International Atomic Energy Agency`` ... ``IAEA``). Each entity gets one label (the majority of
+its mentions), its aliases, and for people the titles written next to them (``role`` as written,
+``roles`` normalised, with classes such as ``diplomat`` or ``minister`` for the quote
+attribution). Entities are sorted by salience: mention count, then first position.
+
+Importing this module is cheap: gazetteers load on the first call.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from newscli import ner_lexicon as lx
+from newscli.model import Entity, Mention
+from newscli.segment import Segmentation
+
+__all__ = ["extract_entities", "recognise", "role_names"]
+
+
+def recognise(seg: Segmentation):  # -> list[ner_rules.Raw]
+    """Typed mentions, unmerged (for benchmarks and debugging)."""
+    from newscli.ner_rules import Recogniser
+
+    return Recogniser(seg).run()
+
+
+@lru_cache(maxsize=4096)
+def _role_names(role: str) -> tuple[str, ...]:
+    return tuple(role_names(role))
+
+
+def role_names(role: str) -> list[str]:
+    """Normalised role words for a title as written, with their classes.
+
+    ``North Korea's Vice Foreign Minister`` -> ``["vice foreign minister", "minister",
+    "diplomat", "official"]``. Used by the quote attribution to resolve ``the diplomat``.
+    """
+    from newscli.gazetteer import load
+
+    g = load()
+    words = role.replace("’", "'").split()
+    # drop a leading nationality or place ("Russian President", "North Korea's ...")
+    k = 0
+    for cut in range(min(3, len(words)), 0, -1):
+        head = " ".join(words[:cut])
+        if head.endswith("'s"):
+            head = head[:-2]
+        if head in g.demonyms or head in g.places:
+            k = cut
+            break
+    words = [_ABBREV_ROLE.get(w.lower().rstrip(".,"), w.lower().rstrip(".,")) for w in words[k:]]
+    words = [w for w in words if w not in lx.HONORIFICS and w not in ("former", "late", "the")]
+    out: list[str] = []
+    if not words:
+        return out
+    phrase = " ".join(words)
+    out.append(phrase)
+    classes: list[str] = []
+    # the earliest, longest known title inside the phrase ("ambassador" in "ambassador to X")
+    found = ""
+    for start in range(len(words)):
+        for end in range(len(words), start, -1):
+            sub = " ".join(words[start:end])
+            if sub in lx.ROLE_CLASSES:
+                found = sub
+                break
+        if found:
+            break
+    if found:
+        if found not in out:
+            out.append(found)
+        classes.extend(lx.ROLE_CLASSES[found])
+        head = found.rsplit(" ", 1)[-1]
+    else:
+        head = words[-1]
+    if head in lx.ROLE_HEADS and head not in out:
+        out.append(head)
+        classes.extend(lx.ROLE_CLASSES.get(head, ()))
+    for c in classes:
+        if c not in out:
+            out.append(c)
+    return out
+
+
+_ABBREV_ROLE = {
+    "gen": "general",
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "maj": "major",
+    "adm": "admiral",
+    "cmdr": "commander",
+    "prof": "professor",
+    "pres": "president",
+    "supt": "superintendent",
+    "insp": "inspector",
+    "det": "detective",
+    "brig": "brigadier",
+    "rev": "reverend",
+}
+
+
+def _initials(words: tuple[str, ...]) -> str:
+    return "".join(w[0] for w in words if w[0].isupper())
+
+
+def _display(text: str, caps: bool) -> str:
+    if not caps and "\n" not in text and "  " not in text:
+        return text
+    if caps and text.isupper():
+        return " ".join("-".join(p.capitalize() for p in w.split("-")) for w in text.split())
+    return " ".join(text.split())
+
+
+class _Group:
+    __slots__ = ("canon", "label_votes", "mentions", "sort", "words")
+
+    def __init__(self, canon: str | None) -> None:
+        self.mentions: list = []
+        self.label_votes: dict[str, float] = {}
+        self.canon = canon
+        self.words: set[str] = set()
+        self.sort = False  # mentions were not added in text order
+
+
+def extract_entities(seg: Segmentation) -> list[Entity]:
+    """Find, type and merge the named entities of one segmented article."""
+    raws = recognise(seg)  # in text order
+    if not raws:
+        return []
+    text = seg.text
+    groups: list[_Group] = []
+    by_key: dict[str, _Group] = {}
+    persons: list[_Group] = []
+    # persons: fullest names first so that a bare surname joins the full name
+    people = sorted(
+        (r for r in raws if r.label == "PERSON"), key=lambda r: (-len(r.words), r.start)
+    )
+    for r in people:
+        words = [w.lower() for w in r.words]
+        target = None
+        if words:
+            for gp in persons:
+                gw = gp.words
+                if words[0] in gw and all(w in gw for w in words):
+                    target = gp
+                    break
+        if target is None:
+            target = _Group(None)
+            target.sort = True
+            persons.append(target)
+            groups.append(target)
+        target.mentions.append(r)
+        votes = target.label_votes
+        votes["PERSON"] = votes.get("PERSON", 0.0) + (1.0 if r.strong else 0.4)
+        target.words.update(words)
+        for w in words:
+            by_key.setdefault("p:" + w, target)
+    person_words = {w for gp in persons for w in gp.words}
+    acronyms: dict[str, _Group] = {}
+    for r in raws:
+        label = r.label
+        if label == "PERSON":
+            continue
+        surface = text[r.start : r.end]
+        low = surface.lower()
+        if "\n" in low or "  " in low:
+            low = " ".join(low.split())
+        tkey = "t:" + low
+        if label == "LANGUAGE":  # "in Russian" is not the Russian people
+            key = "lang:" + low
+            gp = by_key.get(key)
+        else:
+            key = label + ":" + r.canon.lower() if r.canon and label in _CANON_LABELS else tkey
+            gp = by_key.get(key) or by_key.get(tkey)
+        if gp is None and len(r.words) == 1:
+            if surface.isupper():
+                gp = acronyms.get(surface)
+            if gp is None and not r.strong and low in person_words:
+                gp = by_key.get("p:" + low)
+                if gp is not None:
+                    gp.sort = True
+        if gp is None:
+            gp = _Group(r.canon)
+            groups.append(gp)
+            by_key[key] = gp
+            if label != "LANGUAGE":
+                by_key.setdefault(tkey, gp)
+            if len(r.words) >= 2 and label == "ORG":
+                acronyms.setdefault(_initials(r.words), gp)
+        gp.mentions.append(r)
+        votes = gp.label_votes
+        votes[label] = votes.get(label, 0.0) + (1.0 if r.strong else 0.4)
+    entities: list[Entity] = []
+    for gp in groups:
+        votes = gp.label_votes
+        label = next(iter(votes)) if len(votes) == 1 else max(votes.items(), key=_second)[0]
+        ms = gp.mentions
+        if gp.sort:
+            ms.sort(key=_start)
+        if len(ms) == 1:
+            r = ms[0]
+            surface = text[r.start : r.end]
+            best = _display(surface, r.caps)
+            if gp.canon and label in ("GPE", "LOC") and best.isupper():
+                best = gp.canon
+            aliases = []
+            mentions = [Mention(r.start, r.end, surface)]
+            written = [r.role] if r.role else []
+        else:
+            names = list(dict.fromkeys(_display(text[r.start : r.end], r.caps) for r in ms))
+            best = names[0]
+            if len(names) > 1:
+                # the fullest name as written in running text (not re-cased from a headline)
+                cased = [_display(text[r.start : r.end], False) for r in ms if not r.caps]
+                best = max(cased or names, key=lambda s: (s.count(" "), not s.isupper(), len(s)))
+            if gp.canon and label in ("GPE", "LOC") and (gp.canon in names or best.isupper()):
+                best = gp.canon
+            low_best = best.lower()
+            aliases = [s for s in names if s.lower() != low_best]
+            mentions = [Mention(r.start, r.end, text[r.start : r.end]) for r in ms]
+            written = [r.role for r in ms if r.role]
+        roles: list[str] = []
+        for ro in written:
+            for x in _role_names(ro):
+                if x not in roles:
+                    roles.append(x)
+        entities.append(
+            Entity(
+                id="",
+                name=best,
+                label=label,
+                aliases=aliases,
+                role=written[0] if written else None,
+                mentions=mentions,
+                roles=roles,
+            )
+        )
+    entities.sort(key=lambda e: (-len(e.mentions), e.mentions[0].start))
+    for n, e in enumerate(entities, 1):
+        e.id = f"E{n}"
+    return entities
+
+
+_CANON_LABELS = frozenset(("GPE", "NORP", "LOC"))
+
+
+def _second(kv: tuple[str, float]) -> float:
+    return kv[1]
+
+
+def _start(r) -> int:
+    return r.start

@@ -1,0 +1,352 @@
+"""Named entities: cues, labels, hard negatives, merging, roles, and properties.
+
+Every sentence here is written for the test (no dev-set text).
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newscli.entities import extract_entities, role_names
+from newscli.segment import segment
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "tass-2020-04-27-dprk-russia.txt"
+
+
+def ents(text: str, body_start: int = 0):
+    return extract_entities(segment(text, body_start))
+
+
+def labels(text: str) -> dict[str, str]:
+    """Every mention's text -> its entity's label."""
+    out: dict[str, str] = {}
+    for e in ents(text):
+        for m in e.mentions:
+            out[m.text] = e.label
+    return out
+
+
+def find(entities, name: str):
+    for e in entities:
+        if e.name == name or name in e.aliases:
+            return e
+    raise AssertionError(f"{name!r} not among {[e.name for e in entities]}")
+
+
+# ---------------------------------------------------------------------------------- seed
+
+
+@pytest.fixture(scope="module")
+def seed():
+    text = SEED.read_text(encoding="utf-8")
+    return text, extract_entities(segment(text, 17))
+
+
+def test_seed_golden_list(seed):
+    text, es = seed
+    want = {
+        "PERSON": ["Im Chon Il", "Kim Jong-un"],
+        "GPE": ["Russia", "Moscow", "Vladivostok", "Pyongyang", "North Korea"],
+        "LOC": ["Northeast Asia", "Russky Island", "Korean Peninsula"],
+        "ORG": ["TASS", "Facebook", "UN"],
+        "NORP": ["Russian", "North Korean"],
+    }
+    for label, names in want.items():
+        for name in names:
+            assert find(es, name).label == label, name
+    putin = find(es, "Vladimir Putin")
+    assert putin.label == "PERSON"
+    assert "Vladimir Vladimirovich Putin" in [m.text for m in putin.mentions]
+    korea = find(es, "North Korea")
+    assert {"DPRK", "North Korea"} <= {m.text for m in korea.mentions}
+    places = {"Russia", "Moscow", "Vladivostok", "Pyongyang", "North Korea", "Russky Island"}
+    for e in es:
+        if e.label == "PERSON":
+            assert not ({m.text for m in e.mentions} & places)
+        for m in e.mentions:
+            assert text[m.start : m.end] == m.text
+
+
+def test_seed_roles_and_ids(seed):
+    _, es = seed
+    assert [e.id for e in es] == [f"E{n}" for n in range(1, len(es) + 1)]
+    counts = [len(e.mentions) for e in es]
+    assert counts == sorted(counts, reverse=True)
+    im = find(es, "Im Chon Il")
+    assert im.role == "Vice Foreign Minister"
+    assert {"vice foreign minister", "minister", "diplomat"} <= set(im.roles)
+    kim = find(es, "Kim Jong-un")
+    assert kim.role == "North Korean leader"
+    assert "leader" in kim.roles
+    putin = find(es, "Vladimir Putin")
+    assert "president" in putin.roles
+    d = putin.to_dict()
+    assert d["count"] == len(d["mentions"]) == 3
+    assert set(d) == {"id", "name", "label", "aliases", "role", "count", "mentions"}
+
+
+# ---------------------------------------------------------------------------------- cues
+
+
+def test_organisation_cues():
+    got = labels(
+        "Shares of Acme Widgets Inc. rose after Tokyo Steel Co Ltd said the Ministry of "
+        "Finance and the University of Leeds backed the Liberal Party. NATO and the EU agreed."
+    )
+    for name in (
+        "Acme Widgets Inc",
+        "Tokyo Steel Co Ltd",
+        "Ministry of Finance",
+        "University of Leeds",
+        "Liberal Party",
+        "NATO",
+        "EU",
+    ):
+        assert got.get(name) == "ORG", name
+
+
+def test_embassy_keeps_its_city():
+    got = labels("A statement appeared on the Russian Embassy in Pyongyang's website.")
+    assert got["Russian Embassy"] == "ORG"
+    assert got["Pyongyang"] == "GPE"
+
+
+def test_person_cues():
+    got = labels(
+        "Mr. Smith met Gen. Colin Powell, Sen. Jane Doe and Charles de Gaulle's grandson. "
+        "Mohammed bin Salman and Lee Hsien Loong spoke to Nikolai Ivanovich Petrov, and "
+        "J. R. Hartley wrote to Pak Yong Chol."
+    )
+    for name in (
+        "Smith",
+        "Colin Powell",
+        "Jane Doe",
+        "Charles de Gaulle",
+        "Mohammed bin Salman",
+        "Lee Hsien Loong",
+        "Nikolai Ivanovich Petrov",
+        "Pak Yong Chol",
+    ):
+        assert got.get(name) == "PERSON", name
+    assert not any(k.startswith(("Mr", "Gen", "Sen")) for k in got)
+
+
+def test_unknown_name_with_speech_verb_is_a_person():
+    got = labels("Zbrowski said the plan would fail.")
+    assert got == {"Zbrowski": "PERSON"}
+
+
+def test_places_regions_and_nationalities():
+    got = labels(
+        "Fishermen from the Korean Peninsula sailed past Sakhalin Island into the Sea of "
+        "Japan, where Japanese and South Korean boats met near Busan and Osaka in Northeast Asia."
+    )
+    assert got["Korean Peninsula"] == "LOC"
+    assert got["Sakhalin Island"] == "LOC"
+    assert got["Sea of Japan"] == "LOC"
+    assert got["Japanese"] == "NORP"
+    assert got["South Korean"] == "NORP"
+    assert got["Busan"] == "GPE"
+    assert got["Osaka"] == "GPE"
+    assert got["Northeast Asia"] == "LOC"
+
+
+def test_events_and_laws():
+    got = labels(
+        "After the Paris Agreement and the Maastricht Treaty, fans turned to the World Cup "
+        "and the Russia-China Joint Declaration."
+    )
+    assert got["Paris Agreement"] == "LAW"
+    assert got["Maastricht Treaty"] == "LAW"
+    assert got["World Cup"] == "EVENT"
+    assert got["Russia-China Joint Declaration"] == "LAW"
+
+
+def test_spans_exclude_the_titles_and_possessive():
+    text = "The United Nations said President Tom Barker's plan for the Netherlands was late."
+    es = ents(text)
+    spans = {m.text for e in es for m in e.mentions}
+    assert "United Nations" in spans
+    assert "Tom Barker" in spans
+    assert "Netherlands" in spans
+    for s in spans:
+        assert not s.lower().startswith("the ")
+        assert not s.endswith("'s")
+        assert "President" not in s
+
+
+# ---------------------------------------------------------------------------------- case
+
+
+def test_all_caps_headline_and_dateline():
+    text = (
+        "RUSSIA SAYS KIM JONG-UN TO VISIT MOSCOW SOON\n\n"
+        "MOSCOW, May 3. /TASS/. North Korean leader Kim Jong-un will visit Russia, "
+        "the Kremlin said."
+    )
+    es = ents(text)
+    kim = find(es, "Kim Jong-un")
+    assert kim.label == "PERSON"
+    assert "KIM JONG-UN" in [m.text for m in kim.mentions]
+    moscow = find(es, "Moscow")
+    assert moscow.label == "GPE"
+    assert {"MOSCOW"} <= {m.text for m in moscow.mentions}
+    assert find(es, "Russia").label == "GPE"
+    for e in es:
+        assert e.name not in ("Says", "Visit", "Soon", "SAYS", "VISIT", "SOON")
+
+
+def test_sentence_initial_common_words_are_not_names():
+    got = labels(
+        "Despite the rain, crowds gathered. Nevertheless, officials stayed. Officials left."
+    )
+    assert got == {}
+
+
+def test_title_span_is_scanned():
+    from newscli.model import Span
+
+    text = "Putin Meets Kim In Vladivostok\n\nThe two leaders met on Thursday."
+    seg = segment(text, 32, Span(0, 30))
+    es = extract_entities(seg)
+    got = {m.text: e.label for e in es for m in e.mentions}
+    assert got.get("Vladivostok") == "GPE"
+    assert "Meets" not in got and "In" not in got
+
+
+# ---------------------------------------------------------------------------------- negatives
+
+
+def test_may_month_vs_theresa_may():
+    es = ents(
+        "Theresa May said on Monday the talks would resume in May. May later flew to Brussels."
+    )
+    may = find(es, "Theresa May")
+    assert may.label == "PERSON"
+    texts = [m.text for m in may.mentions]
+    assert texts == ["Theresa May", "May"]  # the month is not a mention
+    assert all(e.name != "May" or e.label == "PERSON" for e in es)
+
+
+def test_jordan_country_vs_person():
+    country = labels("Jordan signed a water deal with Israel, and Jordan will pay in instalments.")
+    assert country["Jordan"] == "GPE"
+    person = ents("Michael Jordan scored 30 points. Jordan later thanked the fans in Chicago.")
+    mj = find(person, "Michael Jordan")
+    assert mj.label == "PERSON"
+    assert [m.text for m in mj.mentions] == ["Michael Jordan", "Jordan"]
+
+
+def test_washington_as_government_is_not_a_person():
+    got = labels("Washington imposed new sanctions on Tehran, the State Department said.")
+    assert got["Washington"] == "GPE"
+    assert got["State Department"] == "ORG"
+
+
+# ---------------------------------------------------------------------------------- merge
+
+
+def test_merge_person_variants_and_canonical_name():
+    es = ents(
+        "President Vladimir Putin arrived. Putin spoke first. Later Vladimir Vladimirovich "
+        "Putin left, and President Putin waved."
+    )
+    people = [e for e in es if e.label == "PERSON"]
+    assert len(people) == 1
+    p = people[0]
+    assert p.name == "Vladimir Vladimirovich Putin"
+    assert len(p.mentions) == 4
+    assert "Putin" in p.aliases and "Vladimir Putin" in p.aliases
+
+
+def test_merge_country_aliases():
+    es = ents(
+        "The DPRK said North Korea would talk. The Democratic People's Republic of Korea agreed."
+    )
+    korea = [e for e in es if e.label == "GPE"]
+    assert len(korea) == 1
+    assert korea[0].name == "North Korea"
+    assert len(korea[0].mentions) == 3
+
+
+def test_merge_acronym_defined_in_text():
+    es = ents(
+        "The International Atomic Energy Agency (IAEA) sent inspectors, and the IAEA said more "
+        "would follow."
+    )
+    orgs = [e for e in es if e.label == "ORG"]
+    assert len(orgs) == 1
+    assert orgs[0].name == "International Atomic Energy Agency"
+    assert orgs[0].aliases == ["IAEA"]
+    assert len(orgs[0].mentions) == 3
+
+
+def test_one_label_per_entity_and_salience_order():
+    es = ents(
+        "Ostrava Mining said profits fell. Analysts said Ostrava Mining would recover, and "
+        "Ostrava Mining shares rose in Prague."
+    )
+    assert es[0].name == "Ostrava Mining"
+    assert es[0].label == "ORG"
+    assert es[0].id == "E1"
+
+
+def test_roles_table():
+    assert role_names("Russian President")[:1] == ["president"]
+    got = role_names("North Korea's Vice Foreign Minister")
+    assert got[0] == "vice foreign minister"
+    assert "diplomat" in got and "minister" in got
+    assert "spokesperson" in role_names("foreign ministry spokesman")
+    assert role_names("Gen.")[0] == "general"
+
+
+def test_appositive_role():
+    es = ents("Anna Petrova, the Russian ambassador to Japan, said talks would go on.")
+    anna = find(es, "Anna Petrova")
+    assert anna.role == "Russian ambassador to Japan"
+    assert "diplomat" in anna.roles
+
+
+def test_empty_and_lowercase_text():
+    assert ents("") == []
+    assert ents("nothing capitalised here at all.") == []
+
+
+# ---------------------------------------------------------------------------------- properties
+
+_WORDS = st.sampled_from(
+    "the The of in May Putin Kim Jong-un North Korea Russia's said . , \" ( ) Mr. Gen. "
+    "UN IAEA Bank Inc Island de bin Vladimirovich MOSCOW TASS / - 2020 Ministry of Defence "
+    "Despite Jordan Washington \n \n\n".split(" ")
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_WORDS, max_size=60).map(" ".join), st.text(max_size=80))
+def test_never_raises_and_spans_slice(words: str, noise: str):
+    text = words + " " + noise
+    es = extract_entities(segment(text))
+    seen: list[tuple[int, int]] = []
+    for e in es:
+        assert e.label in {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW"}
+        assert e.mentions
+        for m in e.mentions:
+            assert text[m.start : m.end] == m.text
+            assert m.text.strip() == m.text and m.text
+            seen.append((m.start, m.end))
+    seen.sort()
+    for (_, a_end), (b_start, _) in itertools.pairwise(seen):
+        assert a_end <= b_start  # mentions never overlap
+
+
+def test_hostile_input_is_linear():
+    text = ("Aaaa " * 50_000) + ("of " * 50_000) + ("X. " * 20_000) + ("MOSCOW " * 20_000)
+    t0 = time.perf_counter()
+    extract_entities(segment(text))
+    assert time.perf_counter() - t0 < 10
