@@ -1,0 +1,1151 @@
+"""Quotations and reported speech, with the speaker when the article makes it knowable.
+
+How it works, in one pass over the article:
+
+1. Quote marks are paired (``quote_marks``); each top-level quotation becomes one opaque item,
+   split at paragraph breaks when a quotation runs over several paragraphs.
+2. Sentences are merged so that no quotation straddles two units; each unit is a list of words,
+   punctuation and quotation items.
+3. Cues (``said``, ``told``, ``according to``, ``, adding``) are found with their speaker phrase
+   on the left (``Im Chon Il said``), on the right (``said Putin``) or inherited (``, adding``).
+   The content is what the cue governs: the clause after it (``stated that …``) or the part of the
+   sentence before it (``"…," he said``, ``…, officials said``), or both around a parenthetical
+   cue (``A, he said, B``). Content that is a quotation alone is *direct*; content holding a
+   quoted fragment is *mixed*; content without marks is *indirect*.
+4. Quotations standing alone in their sentence are direct and take the speaker from the
+   paragraph (or the previous one, which may end with ``X said:``). Quotations inside a
+   sentence with no cue are scare quotes or titles, and are left out.
+
+Interrupted quotes (``"A," he said, "B."``) and quotes running over paragraphs are reported as
+separate, linked quotes: each piece is a contiguous span with the same speaker, and every piece
+lists the spans of all pieces of the utterance in ``parts``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from newscli.model import Entity, Mention, Quote, Span
+from newscli.quote_lexicon import (
+    CUE_FORMS,
+    FEMALE_NAMES,
+    HEARER_CUES,
+    MALE_NAMES,
+    NOT_SPEAKER_LABELS,
+    NOUN_LIKE,
+    PARTICLE_CUES,
+    PRONOUNS,
+    TITLES,
+    WEAK_CUES,
+)
+from newscli.quote_marks import find_quoted_spans
+from newscli.segment import Segmentation
+from newscli.speakers import (
+    Item,
+    Phrase,
+    Resolved,
+    Resolver,
+    first_name_sex,
+    phrase_ending_at,
+    phrase_left,
+)
+from newscli.speakers import phrase_right as _phrase_right
+
+_PASSIVE = frozenset("was were been be being is are".split())
+_INHERIT_BEFORE = frozenset("and while before after by when then but".split())
+_PREPS = frozenset(
+    """on in at during to via after before from while when with through over for last this
+    earlier later late early monday tuesday wednesday thursday friday saturday sunday today
+    yesterday tonight morning afternoon evening night""".split()
+)
+_ABBREV = frozenset(
+    """mr mrs ms dr sen rep gov gen lt col sgt capt maj adm prof rev hon st jr sr mt ft
+    supt insp det cpl pvt cmdr brig messrs mme mlle msgr pres atty del""".split()
+)
+_DASHES = frozenset("—―–-")
+_CLAUSE_PUNCT = frozenset(",;:—―–")
+_END_PUNCT = frozenset(".!?…;:,—―–")
+
+
+@dataclass(slots=True)
+class _Piece:
+    start: int
+    end: int
+    closed: bool
+    utterance: int
+    words: int
+    continued: bool = False  # one paragraph of a quotation running over several
+
+
+@dataclass(slots=True)
+class _Unit:
+    start: int
+    end: int
+    paragraph: int
+    sentence: int
+    items: list[Item] = field(default_factory=list)
+    title_case: bool = False
+
+
+@dataclass(slots=True)
+class _Attr:
+    a_i: int  # first item of the attribution (speaker or cue)
+    a_j: int  # item after the attribution
+    cue_i: int
+    cue_j: int
+    phrase: Phrase | None
+    side: str  # left | right | inherit | according
+    base: str
+    resolved: Resolved | None = None
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    kind: str
+    attr: _Attr | None
+    unit: _Unit
+    pieces: list[int] = field(default_factory=list)
+    speaker: Resolved | None = None
+    cue: Mention | None = None
+
+
+def _pieces(seg: Segmentation) -> list[_Piece]:
+    text = seg.text
+    out: list[_Piece] = []
+    for u, q in enumerate(s for s in find_quoted_spans(text, seg.paragraphs) if s.depth == 0):
+        parts = q.parts or [Span(q.start, q.end)]
+        for p in parts:
+            s, e = p.start, p.end
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                out.append(_Piece(s, e, q.closed, u, len(text[s:e].split()), len(parts) > 1))
+    out.sort(key=lambda p: p.start)
+    return out
+
+
+def _units(seg: Segmentation, pieces: list[_Piece]) -> list[_Unit]:
+    units: list[_Unit] = []
+    pi = 0
+    for si, s in enumerate(seg.sentences):
+        while pi < len(pieces) and pieces[pi].end <= s.start:
+            pi += 1
+        straddles = False
+        if units and units[-1].paragraph == s.paragraph:
+            k = pi - 1
+            # a piece that began in the previous unit and ends in or after this sentence
+            while k >= 0 and pieces[k].start >= units[-1].start:
+                if pieces[k].end > s.start:
+                    straddles = True
+                    break
+                k -= 1
+            if not straddles and pi < len(pieces):
+                p = pieces[pi]
+                straddles = p.start < s.start < p.end
+        if straddles:
+            units[-1].end = max(units[-1].end, s.end)
+        else:
+            units.append(_Unit(s.start, s.end, s.paragraph, si))
+    # extend units over pieces that run past their sentence (a closing mark after the period)
+    tokens = seg.tokens
+    text = seg.text
+    npieces = len(pieces)
+    for u in units:
+        items: list[Item] = []
+        chunk = text[u.start : u.end]
+        if chunk == chunk.lower() and not _WORTH_RE.search(chunk):
+            continue  # no capital, no quote mark, no cue: nothing to find (checked at C speed)
+        i, j = seg.token_range(u.start, u.end)
+        append = items.append
+        k = _first_piece(pieces, u.start)
+        next_piece = pieces[k].start if k < npieces else len(text) + 1
+        ti = i
+        while ti < j:
+            t = tokens[ti]
+            ti += 1
+            ts = t.start
+            if ts >= next_piece:
+                while k < npieces and pieces[k].end <= ts:
+                    k += 1
+                next_piece = pieces[k].start if k < npieces else len(text) + 1
+                if k < npieces and pieces[k].start <= ts < pieces[k].end:
+                    p = pieces[k]
+                    append(Item("q", p.start, p.end, text[p.start : p.end], "", k))
+                    ti = max(ti, seg.token_range(p.start, p.end)[1])  # jump over the quotation
+                    continue
+            tt = t.text
+            if tt == "." and items:
+                w = items[-1]
+                if (
+                    w.kind == "w"
+                    and w.end == ts
+                    and (w.low in _ABBREV or (len(w.text) == 1 and w.cap))
+                ):
+                    # "Mr." and initials are one word for the speaker finder
+                    items[-1] = Item("w", w.start, t.end, w.text + ".", w.low + ".")
+                    continue
+            append(Item("w" if tt[:1].isalnum() else "p", ts, t.end, tt, tt.lower()))
+        u.items = items
+        u.title_case = _title_case(items)
+    return _merge_tails(_chop(units))
+
+
+_MAX_ITEMS = 120
+_WORTH_RE = re.compile(
+    "[\"'“”‘’«»`:]|\\b(?:" + "|".join(sorted(CUE_FORMS, key=len, reverse=True)) + ")\\b"
+)
+_MAX_ATTRS = 12
+
+
+def _chop(units: list[_Unit]) -> list[_Unit]:
+    """No news sentence runs to hundreds of words: a unit that does (a table, a list without
+    stops, hostile input) is cut into pieces, which keeps every step linear."""
+    out: list[_Unit] = []
+    for u in units:
+        if len(u.items) <= _MAX_ITEMS:
+            out.append(u)
+            continue
+        for k in range(0, len(u.items), _MAX_ITEMS):
+            part = u.items[k : k + _MAX_ITEMS]
+            out.append(
+                _Unit(part[0].start, part[-1].end, u.paragraph, u.sentence, part, u.title_case)
+            )
+    return out
+
+
+def _merge_tails(units: list[_Unit]) -> list[_Unit]:
+    """Join ``"…?" Clinton said.`` and ``"…" ― Name`` back to the quotation they follow:
+    the sentence splitter rightly ends a sentence at ``?"`` but the attribution belongs to it."""
+    out: list[_Unit] = []
+    for u in units:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.paragraph == u.paragraph
+            and prev.items
+            and prev.items[-1].kind == "q"
+            and u.items
+            and len(u.items) <= 16
+            and (
+                u.items[0].text in _DASHES
+                or any(it.kind == "w" and it.low in CUE_FORMS for it in u.items[:8])
+            )
+            and u.items[0].kind != "q"
+        ):
+            prev.end = u.end
+            prev.items.extend(u.items)
+            continue
+        out.append(u)
+    return out
+
+
+def _first_piece(pieces: list[_Piece], offset: int) -> int:
+    lo, hi = 0, len(pieces)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if pieces[mid].end <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+# -- attribution -------------------------------------------------------------------------------
+
+
+def _prev_word(items: list[Item], k: int) -> Item | None:
+    return items[k - 1] if k > 0 else None
+
+
+def _has_content_after(items: list[Item], k: int) -> bool:
+    """A weak cue (``called``) counts only with a quotation or a ``that`` clause close after."""
+    for m in range(k, min(len(items), k + 9)):
+        it = items[m]
+        if it.kind == "q" or it.low in ("that", ":"):
+            return True
+        if it.kind == "p" and it.text in ".;":
+            return False
+    return False
+
+
+_MINOR = frozenset("a an the of to in on for and or at by with from as vs".split())
+
+
+def _title_case(items: list[Item]) -> bool:
+    """A headline: every word but the minor ones is capitalised."""
+    words = [it for it in items if it.kind == "w" and it.low not in _MINOR]
+    return len(words) >= 3 and all(w.cap or w.text[:1].isdigit() for w in words)
+
+
+def _find_attrs(items: list[Item], title_case: bool = False) -> list[_Attr]:
+    out: list[_Attr] = []
+    n = len(items)
+    k = 0
+    while k < n:
+        it = items[k]
+        if it.kind != "w":
+            k += 1
+            continue
+        low = it.low
+        if low == "according" and k + 1 < n and items[k + 1].low == "to":
+            p = _phrase_right(items, k + 1, n)
+            if p is not None:
+                out.append(_Attr(k, p.j, k, k + 2, p, "according", "according to"))
+                k = p.j
+                continue
+            k += 1
+            continue
+        base = CUE_FORMS.get(low)
+        if base is None or (
+            it.cap and not (title_case and low not in ("states", "state")) and k != 0
+        ):
+            # "United States", "Wayne State": a capitalised cue only in a title-case headline
+            k += 1
+            continue
+        cue_j = k + 1
+        if base in PARTICLE_CUES:
+            if k + 1 < n and items[k + 1].low == PARTICLE_CUES[base]:
+                cue_j = k + 2
+            else:
+                k += 1
+                continue
+        prev = _prev_word(items, k)
+        if (
+            prev is not None
+            and prev.low in ("’s", "'s")
+            and not low.endswith("ing")
+            and not (cue_j < n and items[cue_j].low == "that")
+        ):
+            k += 1  # "Editor’s note:", "Trump’s comments": a noun ("Trump’s claim that" counts)
+            continue
+        if prev is not None and prev.low in ("not", "n't", "never"):
+            k += 1  # "did not respond": no speech
+            continue
+        pv = k - 1
+        while pv > 0 and (
+            items[pv].low in ("first", "also", "later", "then", "widely", "often")
+            or (items[pv].low.endswith("ly") and not items[pv].cap)
+        ):
+            pv -= 1
+        if pv >= 0 and items[pv].low in _PASSIVE and not low.endswith("ing") and pv < k - 1:
+            k += 1  # "was first declared"
+            continue
+        if (
+            prev is not None
+            and prev.low in _PASSIVE
+            and not low.endswith("ing")
+            and (low != "said" or prev.low not in ("has", "have"))
+        ):
+            k += 1  # "was told", "were asked": passive, not speech
+            continue
+        weak = base in WEAK_CUES and not _has_content_after(items, cue_j)
+        attr: _Attr | None = None
+        if (
+            low.endswith("ing")
+            and prev is not None
+            and (prev.text == "," or prev.low in _INHERIT_BEFORE)
+        ):
+            attr = _Attr(k - 1, cue_j, k, cue_j, None, "inherit", base)
+        if attr is None and prev is not None and prev.low in ("’s", "'s") and k >= 2:
+            # "Trump’s claim that …": the possessor is the source
+            p = phrase_ending_at(items, k - 2)
+            if p is not None and p.kind in ("name", "pron", "desc"):
+                attr = _Attr(p.i, cue_j, k, cue_j, p, "left", base)
+        if attr is None:
+            p = phrase_left(items, k)
+            if p is not None and p.kind == "pron" and p.i > 0 and _noun_before(items[p.i - 1]):
+                p = None  # "the target it pledged to reach": a relative clause
+            if p is not None:
+                if p.kind == "pron" and p.head in ("who", "which"):
+                    q = _relative_antecedent(items, p.i)
+                    if q is not None:
+                        p = q
+                attr = _Attr(p.i, cue_j, k, cue_j, p, "left", base)
+        if (
+            attr is not None
+            and low in NOUN_LIKE
+            and (
+                attr.phrase is None
+                or attr.phrase.kind not in ("name", "pron")
+                or (cue_j < n and items[cue_j].text == ",")
+            )
+        ):
+            attr = None
+        if attr is None and (prev is None or prev.kind == "q" or prev.text in ",:—―–("):
+            p = _phrase_right(items, cue_j - 1, n)
+            if p is not None and p.kind == "pron" and p.j < n and items[p.j].kind == "w":
+                p = None  # "…, said he had fought": not an inverted speaker
+            if p is not None:
+                attr = _Attr(k, p.j, k, cue_j, p, "right", base)
+        if attr is None and prev is not None and prev.low == "and" and out:
+            attr = _Attr(k - 1, cue_j, k, cue_j, None, "inherit", base)
+        if attr is not None and weak:
+            # a weak cue ("continued", "demanded", "reads") with nothing after it speaks only
+            # right after a quotation: "“…?” Vitter demanded."
+            before = items[attr.a_i - 1] if attr.a_i > 0 else None
+            if (
+                before is None
+                or not (before.kind == "q" or before.text == ",")
+                or attr.side == "inherit"
+                or not _is_adjunct(items, attr.a_j, n)
+            ):
+                attr = None
+        if (
+            attr is not None
+            and attr.phrase is not None
+            and attr.phrase.kind == "pron"
+            and attr.phrase.head in ("i", "we")
+            and not any(items[m].kind == "q" for m in range(max(0, attr.a_i - 2), attr.a_j + 3))
+        ):
+            attr = None  # the writer speaking: only around a quotation
+        if attr is not None:
+            out.append(attr)
+            k = max(attr.a_j, k + 1)
+            continue
+        k += 1
+    return out
+
+
+_NOT_NOUN = frozenset(
+    """and but or so then yet that which who when while if as because since though although
+    after before said says told added also later now still just even again once what whom
+    whose where why how whatever everything something nothing anything all""".split()
+)
+
+
+def _noun_before(it: Item) -> bool:
+    """A lower-case word that is likely a noun right before a pronoun subject."""
+    return (
+        it.kind == "w"
+        and not it.cap
+        and it.low not in _NOT_NOUN
+        and it.low not in _PREPS
+        and it.low not in CUE_FORMS
+        and not it.low.endswith("ly")
+        and it.low.isalpha()
+    )
+
+
+def _relative_antecedent(items: list[Item], who: int) -> Phrase | None:
+    j = who - 1
+    if j >= 0 and items[j].text == ",":
+        j -= 1
+    if j < 0:
+        return None
+    p = phrase_ending_at(items, j)
+    if p is not None and p.kind in ("name", "desc", "vague"):
+        p.j = who + 1
+        return p
+    return None
+
+
+def _subject(items: list[Item], upto: int) -> Phrase | None:
+    """The subject at the start of the unit, for ``X did Y, saying …``."""
+    k = 0
+    # skip an introductory phrase ending in a comma: "On Thursday, ..."
+    for m in range(min(upto, 8)):
+        if items[m].text == ",":
+            k = m + 1
+            break
+    j = k
+    while j < upto and items[j].kind == "w" and (items[j].cap or items[j].low in ("the", "a")):
+        j += 1
+    if j > k:
+        return phrase_ending_at(items, j - 1, k)
+    if k < upto and items[k].low in PRONOUNS:
+        return phrase_ending_at(items, k, k)
+    return None
+
+
+# -- content -----------------------------------------------------------------------------------
+
+
+def _trim(items: list[Item], i: int, j: int) -> tuple[int, int]:
+    while i < j and (
+        (items[i].kind == "p" and items[i].text in _END_PUNCT | {"(", ")"})
+        or items[i].low == "that"
+    ):
+        i += 1
+    while j > i and items[j - 1].kind == "p" and items[j - 1].text in _END_PUNCT | {")"}:
+        j -= 1
+    return i, j
+
+
+def _is_adjunct(items: list[Item], i: int, j: int) -> bool:
+    """Only circumstances after the cue: ``on Monday``, ``in a statement published …``."""
+    i, j = _trim(items, i, j)
+    if i >= j:
+        return True
+    if j - i > 30:
+        return False  # circumstances are short; this is a clause
+    if any(items[m].kind == "q" for m in range(i, j)):
+        return False
+    if any(items[m].low == "that" for m in range(i, j)):
+        return False
+    first = items[i].low
+    if first.endswith("ing") and not items[i].cap and i > 0 and items[i - 1].low in _SAY_FORMS:
+        return True  # "said responding to a question", "said, speaking at a rally"
+    return first in _PREPS or (j - i <= 3 and all(items[m].cap for m in range(i, j)))
+
+
+_SAY_FORMS = frozenset(
+    """said says say added adds noted notes stated states told tells wrote writes explained
+    continued responded replied commented , ,""".split()
+)
+
+
+def _after_start(items: list[Item], a: _Attr, end: int) -> int:
+    """Where the content after a cue begins: after ``that``/``:`` if close, else after the cue
+    (and after the hearer for ``told reporters``)."""
+    k = a.a_j if a.side == "right" else a.cue_j
+    for m in range(k, min(end, k + 10)):
+        it = items[m]
+        if it.kind == "q":
+            break
+        if it.low == "that" or it.text == ":":
+            return m + 1
+        if it.kind == "p" and it.text not in ",":
+            break
+    if a.base in HEARER_CUES:
+        m = _skip_hearer(items, k, end)
+        while m < end and m - k < 8 and items[m].kind == "w" and items[m].low not in ("to", "that"):
+            if items[m].low in _PREPS:
+                break
+            m += 1
+        if m < end and items[m].low == "to":
+            return m
+        return _skip_hearer(items, k, end)
+    return k
+
+
+def _skip_hearer(items: list[Item], k: int, end: int) -> int:
+    """Past the hearer of ``told``: ``reporters``, ``the crowd``, ``The Huffington Post``,
+    ``MSNBC’s “Morning Joe”``."""
+    m = k
+    if m < end and items[m].low in ("the", "a", "an", "his", "her", "their", "its", "our"):
+        m += 1
+    if m < end and items[m].cap:
+        while m < end and (items[m].cap or items[m].low in ("’s", "'s")):
+            m += 1
+        if m < end and items[m].kind == "q" and m > k and items[m - 1].low in ("’s", "'s"):
+            m += 1
+    elif (
+        m < end
+        and items[m].kind == "w"
+        and items[m].low not in ("that", "to", "about")
+        and (items[m].low not in _PREPS or m > k)
+    ):
+        m += 1
+    return m
+
+
+_TO_CUES = frozenset(
+    "promise pledge vow urge ask warn tell encourage agree threaten demand propose".split()
+)
+_NOT_CLAUSE_START = frozenset(
+    """is was are were has have had will would could can should may might must do does did
+    by be been being and or but nor""".split()
+)
+
+
+def _bad_clause(items: list[Item], a: _Attr, i: int, j: int) -> bool:
+    """Text after a cue that is not what the cue reports: circumstances only (``said at a
+    briefing``), a verb phrase (``everything Trump says is a lie``), an agent (``declared by``),
+    or a clause cut off by a comma (``claims, prosecutors rarely …``)."""
+    after_that = i > 0 and (items[i - 1].low == "that" or items[i - 1].text == ":")
+    t_i, _ = _trim(items, i, j)
+    infinitive = (
+        t_i + 1 < j
+        and items[t_i].low == "to"
+        and (a.base in HEARER_CUES or a.base in _TO_CUES)
+        and not items[t_i + 1].cap
+    )
+    if not after_that and not infinitive and _is_adjunct(items, i, j):
+        return True
+    if t_i < j and items[t_i].low in _NOT_CLAUSE_START:
+        return True
+    return a.cue_j < len(items) and items[a.cue_j].text == "," and items[t_i].kind != "q"
+
+
+def _skip_dateline(items: list[Item], i: int, j: int) -> int:
+    """``MOSCOW, April 27. /TASS/.`` or ``WASHINGTON (AP) —`` opening a paragraph is not part
+    of what was said."""
+    for m in range(i, min(j, i + 14)):
+        it = items[m]
+        if it.text == "/" and m + 2 < j and items[m + 2].text == "/":
+            k = m + 3
+            while k < j and items[k].kind == "p":
+                k += 1
+            return k
+        if (
+            it.text in ("—", "―", "--", "–", "-")
+            and m > i
+            and (items[m - 1].cap or items[m - 1].text in (")", ".") or items[m - 1].text.isdigit())
+        ):
+            return m + 1
+        if it.kind == "w" and not it.cap and not it.text[:1].isdigit():
+            break
+    return i
+
+
+def _resumed(items: list[Item], i: int, j: int) -> list[int]:
+    """Quotations that resume an interrupted quote after its attribution: the items after
+    the cue are circumstances (no ``that``, no other quotation first), then a comma and the
+    quotation(s), then nothing but punctuation."""
+    m = i
+    while m < j and m - i < 16 and items[m].kind != "q":
+        if items[m].low == "that":
+            return []
+        m += 1
+    if m >= j or items[m].kind != "q" or (m > i and items[m - 1].text not in ",:—―–"):
+        return []
+    out = []
+    while m < j:
+        if items[m].kind == "q":
+            out.append(m)
+        elif items[m].kind == "w":
+            return []
+        m += 1
+    return out
+
+
+def _next_cuts(items: list[Item], attrs: list[_Attr]) -> list[int]:
+    """For each attribution, where its content must stop: at the next attribution that starts
+    a new clause (``, adding``, ``and warned``, ``, according to``, ``; Y said``), but not at one
+    nested inside its own that-clause (``noted that the commission announced that …``).
+    One backward pass."""
+    out = [len(items)] * len(attrs)
+    cut = len(items)
+    for idx in range(len(attrs) - 1, -1, -1):
+        out[idx] = cut
+        b = attrs[idx]
+        starts_clause = b.a_i > 0 and (
+            items[b.a_i - 1].kind == "q" or items[b.a_i - 1].text in ",;:—―–("
+        )
+        if b.side in ("inherit", "according", "right") or starts_clause:
+            cut = b.a_i
+        elif b.a_i > 0 and items[b.a_i - 1].low in _NEW_CLAUSE:
+            # "…, though she acknowledged …": a new clause, not part of the content
+            k = b.a_i - 1
+            cut = k - 1 if k > 0 and items[k - 1].text == "," else k
+    return out
+
+
+_SUBORD = frozenset(
+    "but when if as after before while because although though since once unless until".split()
+)
+_NEW_CLAUSE = frozenset(
+    "though although while but whereas because since as when after before and yet".split()
+)
+
+
+def _stats(items: list[Item]) -> tuple[list[int], list[int]]:
+    """Positions of the quotations and running word counts of a unit, so that classifying
+    many candidate contents of one long sentence stays linear."""
+    qpos: list[int] = []
+    wprefix = [0]
+    c = 0
+    for m, it in enumerate(items):
+        if it.kind == "q":
+            qpos.append(m)
+        elif it.kind == "w":
+            c += 1
+        wprefix.append(c)
+    return qpos, wprefix
+
+
+def _classify(
+    items: list[Item],
+    i: int,
+    j: int,
+    lead_in: bool = False,
+    stats: tuple[list[int], list[int]] | None = None,
+) -> tuple[str, list[tuple[int, int]]] | None:
+    """Kind of the content ``items[i:j]`` and its span(s) as item ranges. With ``lead_in``
+    (content after a cue), words then a comma or colon before a closing quotation are
+    circumstances of a direct quote, not reported speech."""
+    i, j = _trim(items, i, j)
+    if i >= j:
+        return None
+    qpos, wprefix = stats if stats is not None else _stats(items)
+    qs = qpos[bisect_left(qpos, i) : bisect_left(qpos, j)]
+    words = wprefix[j] - wprefix[i]
+    if qs and words == 0:
+        return "direct", [(m, m + 1) for m in qs]
+    if (
+        qs
+        and lead_in
+        and qs[0] > i
+        and items[qs[0] - 1].text in ",:"
+        and wprefix[qs[0]] - wprefix[i] <= 5
+        and not any(items[m].low == "that" for m in range(i, qs[0]))
+        and wprefix[j] - wprefix[qs[0]] == 0
+    ):
+        # "told the crowd on Monday, “…”", "scolded him: “…”": circumstances, then the quote
+        return "direct", [(m, m + 1) for m in qs]
+    if qs:
+        return "mixed", [(i, j)]
+    if words >= 3:
+        return "indirect", [(i, j)]
+    return None
+
+
+def _speech_like(piece: _Piece, text: str) -> bool:
+    inner = text[piece.start : piece.end].strip("\"'“”‘’«»` ")
+    if _titled(inner):
+        return False
+    if piece.words >= 4:
+        return True
+    return bool(inner) and inner[-1] in ".?!," and piece.words >= 2
+
+
+# -- the extractor -----------------------------------------------------------------------------
+
+
+def extract_quotes(seg: Segmentation, entities: list[Entity] | None = None) -> list[Quote]:
+    """Every quotation and piece of reported speech, in text order."""
+    text = seg.text
+    pieces = _pieces(seg)
+    units = _units(seg, pieces)
+    resolver = Resolver(text, entities)
+    _register_names(units, resolver)
+    found: list[_Found] = []
+    by_para: dict[int, list[_Found]] = {}
+    last_para_speaker: dict[int, tuple[Resolved, Mention | None]] = {}
+    para_starts = [p.start for p in seg.paragraphs]
+    for u in units:
+        items = u.items
+        pstart = para_starts[u.paragraph] if u.paragraph < len(para_starts) else u.start
+        attrs = _find_attrs(items, u.title_case)
+        if len(attrs) > _MAX_ATTRS:
+            continue  # dozens of cues in one sentence: a list or hostile text, not speech
+        got = _analyse(u, items, attrs, pieces, text, resolver, pstart)
+        if not got:
+            got = _label_or_dash(u, items, pieces, text, resolver, pstart)
+        found.extend(got)
+        by_para.setdefault(u.paragraph, []).extend(got)
+        for f in got:
+            if f.speaker is not None and f.speaker.name:
+                last_para_speaker[u.paragraph] = (f.speaker, f.cue)
+        # "Caddell continued:" at the end of a unit announces the next quotation
+        if attrs and items and items[-1].text == ":" and attrs[-1].a_j >= len(items) - 2:
+            a = attrs[-1]
+            if a.resolved is None and a.phrase is not None:
+                a.resolved = resolver.resolve(a.phrase, items[a.cue_i].start, pstart)
+            if a.resolved is not None and a.resolved.name:
+                last_para_speaker[u.paragraph] = (a.resolved, _cue_mention(items, a, text))
+    _fill_context(found, by_para, last_para_speaker, pieces, text)
+    return _to_quotes(found, pieces, seg, text)
+
+
+def _register_names(units: list[_Unit], resolver: Resolver) -> None:
+    """Learn the article's people before resolving: full names, titles, genders.
+
+    Title-case lines (headlines) are skipped: ``Lindsey Graham Says`` is not a name.
+    """
+    for u in units:
+        items = u.items
+        n = len(items)
+        if u.title_case:
+            continue
+        k = 0
+        while k < n:
+            it = items[k]
+            if not it.cap or it.kind != "w":
+                k += 1
+                continue
+            j = k
+            while j + 1 < n and items[j + 1].cap and items[j + 1].low not in CUE_FORMS:
+                j += 1
+            single_ok = j == k and (
+                (k > 0 and items[k - 1].text not in '.!?"“')
+                or resolver.people.get(it.low.strip(".,")) is not None
+                or (first_name_sex(it.low) != "" and k + 1 < n and not items[k + 1].cap)
+            )
+            if j > k or single_ok:
+                p = phrase_ending_at(items, j, k)
+                if p is not None and p.kind == "name":
+                    ws = resolver.text[p.name_start : p.name_end].split()
+                    first = ws[0].lower().strip(".") if ws else ""
+                    if (len(ws) >= 2 and len(ws) <= 4) or (
+                        p.titles and (first in FEMALE_NAMES or first in MALE_NAMES or ws)
+                    ):
+                        person = resolver.note_name(p.name_start, p.name_end, p.titles, p.start)
+                        if p.i == 0 or (p.i > 0 and items[p.i - 1].text == ","):
+                            resolver.note_subject(p.start, person)
+                    elif resolver.people.get(ws[-1].lower().strip(".,")) or (
+                        len(ws) == 1 and first_name_sex(first)
+                    ):
+                        # "Scott bristles at …" (a known person), "Melanie said" (a first name)
+                        person = resolver.note_name(p.name_start, p.name_end, p.titles, p.start)
+                        if p.i == 0 or items[p.i - 1].text == ",":
+                            resolver.note_subject(p.start, person)
+            k = j + 1
+
+
+def _cue_mention(items: list[Item], a: _Attr, text: str) -> Mention:
+    s, e = items[a.cue_i].start, items[a.cue_j - 1].end
+    return Mention(s, e, text[s:e])
+
+
+def _analyse(
+    u: _Unit,
+    items: list[Item],
+    attrs: list[_Attr],
+    pieces: list[_Piece],
+    text: str,
+    resolver: Resolver,
+    pstart: int,
+) -> list[_Found]:
+    out: list[_Found] = []
+    n = len(items)
+    boundary = 0  # content of a later attribution cannot reach before this item
+    prev_attr: _Attr | None = None
+    cuts = _next_cuts(items, attrs)
+    st = _stats(items)
+    for idx, a in enumerate(attrs):
+        nxt = cuts[idx]
+        # speaker
+        if a.side == "inherit":
+            if prev_attr is not None:
+                a.resolved = prev_attr.resolved
+            else:
+                p = _subject(items, a.a_i)
+                a.phrase = p
+                if p is not None:
+                    a.resolved = resolver.resolve(p, items[a.cue_i].start, pstart)
+        elif a.phrase is not None:
+            a.resolved = resolver.resolve(a.phrase, items[a.cue_i].start, pstart)
+        cue = _cue_mention(items, a, text)
+        b_i, b_j = _trim(items, boundary, a.a_i)
+        has_before = b_j > b_i
+        before_q = any(items[m].kind == "q" for m in range(b_i, b_j))
+        before_words = sum(1 for m in range(b_i, b_j) if items[m].kind == "w")
+        joined = a.a_i > 0 and (items[a.a_i - 1].kind == "q" or items[a.a_i - 1].text in ",—―–(:")
+        tail_i = a.a_j
+        if a.base in HEARER_CUES and a.side != "right":
+            tail_i = _skip_hearer(items, tail_i, nxt)
+        t_i, t_j = _trim(items, tail_i, nxt)
+        tail_comma = tail_i < n and items[tail_i].text == ","
+        tail = _classify(items, t_i, t_j, stats=st)
+        tail_direct = tail is not None and tail[0] == "direct"
+        tail_adjunct = _is_adjunct(items, tail_i, nxt) and not (
+            tail_i < n
+            and (
+                items[tail_i].low == "that"
+                or items[tail_i].text == ":"
+                or (items[tail_i].low == "to" and (a.base in HEARER_CUES or a.base in _TO_CUES))
+            )
+        )
+        # "In his speech, Graham urged …", "But when Congress cut funding, Mexico said …":
+        # an introductory phrase is not what was said
+        intro = (
+            has_before and not before_q and (items[b_i].low in _PREPS or items[b_i].low in _SUBORD)
+        )
+        after_i = a.a_j if a.side in ("according", "right") else _after_start(items, a, nxt)
+        pre = _classify(items, after_i, nxt, lead_in=True, stats=st)
+        if pre is not None and pre[0] != "direct" and _bad_clause(items, a, after_i, nxt):
+            pre = None
+        mode = ""
+        if a.side == "right":
+            mode = "post" if has_before else ""
+        elif a.side == "according":
+            mode = "post" if has_before and joined else "pre"
+        elif a.side == "inherit":
+            mode = "pre"
+        elif joined and before_q and before_words == 0:
+            mode = "post"  # "…," X said (, "…")
+        elif joined and has_before and tail_comma and tail is not None and not tail_direct:
+            mode = "paren"
+        elif pre is not None and not tail_adjunct:
+            mode = "pre"
+        elif joined and has_before and (before_q or before_words >= 3) and not intro:
+            mode = "post"
+        if mode == "post" and before_q and before_words == 0:
+            # "A," he said (during a rally in X), "B."  -> two linked pieces of one utterance
+            for rs in _resumed(items, tail_i, nxt):
+                out.append(_make(items, rs, rs + 1, "direct", a, u, cue))
+        spans: tuple[str, list[tuple[int, int]]] | None = None
+        if mode == "post":
+            if b_i == 0 and u.start == pstart:
+                b_i = _skip_dateline(items, b_i, b_j)
+            for m in range(b_j - 1, b_i, -1):
+                if items[m].text == ":" and m + 1 < b_j and items[m + 1].kind == "q":
+                    b_i = m + 1  # "X scolded him: “…,” McCaskill said": the quote is after
+                    break
+            spans = _classify(items, b_i, b_j, lead_in=True, stats=st)
+            boundary = a.a_j
+        elif mode == "paren":
+            spans = _classify(items, b_i, nxt, stats=st)
+            if spans is not None and spans[0] == "direct":
+                spans = ("mixed", [(b_i, _trim(items, b_i, nxt)[1])])
+            boundary = nxt
+        elif mode == "pre":
+            spans = pre
+            boundary = nxt
+        else:
+            boundary = max(boundary, a.a_j)
+        if spans is not None:
+            kind, rng = spans
+            for s_i, s_j in rng:
+                out.append(_make(items, s_i, s_j, kind, a, u, cue))
+        prev_attr = a
+    out.sort(key=lambda f: f.start)
+    # a quotation already reported is not reported twice
+    seen: set[tuple[int, int]] = set()
+    res: list[_Found] = []
+    for f in out:
+        if (f.start, f.end) in seen:
+            continue
+        seen.add((f.start, f.end))
+        res.append(f)
+    if not attrs:
+        # a unit made of quotations alone is direct speech whose speaker is in the context
+        qs = [m for m in range(n) if items[m].kind == "q"]
+        words = sum(1 for it in items if it.kind == "w")
+        if qs and words == 0:
+            for m in qs:
+                pc = pieces[items[m].piece]
+                if not pc.closed and not pc.continued:
+                    continue  # a stray mark opening a line is not a quotation
+                inner = text[pc.start : pc.end].strip("\"'“”‘’«»` ")
+                if _titled(inner):
+                    continue
+                if _speech_like(pc, text) or (len(qs) == 1 and pc.words >= 2):
+                    res.append(_Found(pc.start, pc.end, "direct", None, u, [items[m].piece]))
+            return res
+    # a long quotation no cue claimed ("…," Scott Pruitt, the attorney general of Oklahoma,
+    # one of the states suing, said): still speech; the nearest speaker of the unit says it
+    covered = [(f.start, f.end) for f in res]
+    for m in range(n):
+        it = items[m]
+        if it.kind != "q" or any(s0 <= it.start and it.end <= e0 for s0, e0 in covered):
+            continue
+        pc = pieces[it.piece]
+        if not _long_speech(pc, text):
+            continue
+        if not attrs:
+            # "… as its headline: “Finally. Someone who thinks like me.”": a quotation
+            # announced by a colon; its speaker comes from the context
+            if m > 0 and items[m - 1].text == ":":
+                res.append(_Found(pc.start, pc.end, "direct", None, u, [it.piece]))
+            continue
+        best = min(attrs, key=lambda a: min(abs(a.a_i - m), abs(a.a_j - m)))
+        f = _Found(pc.start, pc.end, "direct", best, u, [it.piece])
+        f.speaker = best.resolved
+        f.cue = _cue_mention(items, best, text)
+        res.append(f)
+    res.sort(key=lambda f: f.start)
+    return res
+
+
+def _titled(inner: str) -> bool:
+    """``The Steve Harvey Morning Show``, ``All Bets Are Off.``: a title, not speech
+    (``We're America.`` and ``The Donald. Big Daddy.`` are speech)."""
+    words = [w for w in inner.split() if w.lower().strip(".,!?:;") not in _MINOR]
+    if len(words) < 3 or any(c in inner.rstrip(".,!?;: ") for c in ".!?"):
+        return False
+    if words[0].lower().strip(".,") in PRONOUNS or "’" in words[0] or "'" in words[0]:
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() for w in words)
+
+
+def _long_speech(piece: _Piece, text: str) -> bool:
+    """Long enough, and shaped like a sentence, to be speech wherever it stands."""
+    inner = text[piece.start : piece.end].strip("\"'“”‘’«»` ")
+    if not inner or _titled(inner):
+        return False
+    if piece.words >= 8:
+        return True
+    return piece.words >= 4 and inner[-1] in ".?!,"
+
+
+def _make(items: list[Item], i: int, j: int, kind: str, a: _Attr, u: _Unit, cue: Mention) -> _Found:
+    f = _Found(items[i].start, items[j - 1].end, kind, a, u)
+    f.pieces = [items[m].piece for m in range(i, j) if items[m].kind == "q"]
+    f.speaker = a.resolved
+    f.cue = cue
+    return f
+
+
+def _label_or_dash(
+    u: _Unit,
+    items: list[Item],
+    pieces: list[_Piece],
+    text: str,
+    resolver: Resolver,
+    pstart: int,
+) -> list[_Found]:
+    """``Pence: …`` at the start of a paragraph, ``"WALLACE: …``, and ``"…" ― Name``."""
+    n = len(items)
+    if n >= 3 and items[0].kind == "q" and items[1].text in _DASHES | {"―"}:
+        p = phrase_ending_at(items, n - 1 if items[-1].kind == "w" else n - 2, 2)
+        if p is not None and p.kind == "name" and p.i <= 3:
+            r = resolver.resolve(p, items[1].start, pstart)
+            f = _Found(items[0].start, items[0].end, "direct", None, u, [items[0].piece])
+            f.speaker = r
+            f.cue = Mention(items[1].start, items[1].end, items[1].text)
+            return [f]
+        return []
+    if u.start != pstart or not items:
+        return []
+    # label inside an opening quotation: "WALLACE: ...
+    if items[0].kind == "q":
+        pc = pieces[items[0].piece]
+        s = pc.start + 1
+        colon = text.find(":", s, min(pc.end, s + 40))
+        if colon < 0:
+            return []
+        label = text[s:colon]
+        if not _label_ok(label):
+            return []
+        cs = colon + 1
+        while cs < pc.end and text[cs].isspace():
+            cs += 1
+        r = _label_speaker(label, s, colon, resolver, pstart)
+        f = _Found(cs, pc.end, "direct", None, u, [])
+        f.speaker = r
+        f.cue = Mention(colon, colon + 1, ":")
+        return [f]
+    if n < 3:
+        return []
+    for m in range(min(n, 6)):
+        if items[m].text == ":":
+            if m == 0:
+                return []
+            s, e = items[0].start, items[m - 1].end
+            label = text[s:e]
+            if not _label_ok(label) or not all(items[x].kind == "w" for x in range(m)):
+                return []
+            kind_span = _classify(items, m + 1, n)
+            if kind_span is None:
+                return []
+            kind, spans = kind_span
+            r = _label_speaker(label, s, e, resolver, pstart)
+            out = []
+            for s_i, s_j in spans:
+                f = _Found(items[s_i].start, items[s_j - 1].end, kind, None, u)
+                f.pieces = [items[x].piece for x in range(s_i, s_j) if items[x].kind == "q"]
+                f.speaker = r
+                f.cue = Mention(items[m].start, items[m].end, ":")
+                out.append(f)
+            return out
+        if items[m].kind != "w":
+            return []
+    return []
+
+
+def _label_ok(label: str) -> bool:
+    """``Pence:``, ``Pat Caddell:``, ``WALLACE:`` label a speaker; ``Stealth Over Health:``
+    (a headline's first half) does not: a label of several words needs a first name or a
+    title, or to be written in capitals as transcripts do."""
+    words = label.split()
+    if not words or len(words) > 4:
+        return False
+    if words[0].lower().strip(".") in NOT_SPEAKER_LABELS:
+        return False
+    if not all(w[:1].isupper() for w in words) or any(c.isdigit() for c in label):
+        return False
+    if len(words) == 1 or label.isupper():
+        return True
+    first = words[0].lower().strip(".")
+    return bool(first_name_sex(first)) or first in TITLES
+
+
+def _label_speaker(label: str, s: int, e: int, resolver: Resolver, pstart: int) -> Resolved:
+    p = Phrase(0, 0, "name", s, e, s, e, head=label.split()[-1].lower())
+    return resolver.resolve(p, s, pstart)
+
+
+def _fill_context(
+    found: list[_Found],
+    by_para: dict[int, list[_Found]],
+    last_para_speaker: dict[int, tuple[Resolved, Mention | None]],
+    pieces: list[_Piece],
+    text: str,
+) -> None:
+    """Speakers for quotations that stand alone: from the paragraph, else the one before.
+    Pieces of one utterance (a quote running over paragraphs) share their speaker."""
+    by_utt: dict[int, _Found] = {}
+    for f in found:
+        if f.speaker is not None and f.speaker.name and f.pieces and f.kind == "direct":
+            by_utt.setdefault(pieces[f.pieces[0]].utterance, f)
+    for f in found:
+        if f.speaker is None and f.pieces and f.kind == "direct":
+            src = by_utt.get(pieces[f.pieces[0]].utterance)
+            if src is not None:
+                f.speaker = src.speaker
+    for f in found:
+        if f.speaker is not None:
+            continue
+        para = by_para.get(f.unit.paragraph, [])
+        before = [g for g in para if g.start < f.start and g.speaker is not None]
+        after = [g for g in para if g.start > f.start and g.speaker is not None and g.attr]
+        src: _Found | None = None
+        if before and before[-1].speaker and before[-1].speaker.name:
+            src = before[-1]
+        elif after and after[0].speaker and after[0].speaker.name:
+            src = after[0]
+        if src is not None:
+            f.speaker = src.speaker
+            f.cue = None
+            continue
+        prev = last_para_speaker.get(f.unit.paragraph - 1)
+        if prev is not None:
+            f.speaker = prev[0]
+
+
+def _to_quotes(
+    found: list[_Found], pieces: list[_Piece], seg: Segmentation, text: str
+) -> list[Quote]:
+    # reported speech that is mostly one long quotation closing the sentence ("The diplomat
+    # stated that during the summit, Kim Jong-un "formed excellent personal relations …"") is
+    # reported as that direct quotation: the words are his, the lead-in is the reporter's
+    for f in found:
+        if f.kind != "mixed" or len(f.pieces) != 1:
+            continue
+        pc = pieces[f.pieces[0]]
+        if (
+            _long_speech(pc, text)
+            and pc.words >= 10
+            and pc.end == f.end
+            and pc.end - pc.start >= 0.6 * (f.end - f.start)
+        ):
+            f.kind, f.start = "direct", pc.start
+    found.sort(key=lambda f: (f.start, -f.end))
+    out: list[Quote] = []
+    last_end = -1
+    utter: dict[int, list[Quote]] = {}
+    for f in found:
+        if f.start < last_end:
+            continue  # overlaps an earlier quote
+        last_end = f.end
+        sp = f.speaker
+        q = Quote(
+            start=f.start,
+            end=f.end,
+            text=text[f.start : f.end],
+            kind=f.kind,
+            speaker=sp.name if sp else None,
+            speaker_id=sp.entity_id if sp else None,
+            speaker_mention=sp.mention if sp else None,
+            cue=f.cue,
+            paragraph=f.unit.paragraph,
+            sentence=max(0, seg.sentence_index(f.start)),
+        )
+        out.append(q)
+        if f.kind == "direct" and f.pieces:
+            utter.setdefault(pieces[f.pieces[0]].utterance, []).append(q)
+        if f.kind == "direct" and f.attr is not None:
+            utter.setdefault(-1 - id(f.attr), []).append(q)
+    for group in utter.values():
+        if len(group) > 1:
+            spans = [Span(q.start, q.end) for q in group]
+            for q in group:
+                if not q.parts:
+                    q.parts = list(spans)
+    return out

@@ -1,0 +1,754 @@
+"""Who said it: speaker phrases next to a cue, and their resolution to a named speaker.
+
+A speaker phrase is read from the words around a cue (``Im Chon Il said``, ``said Putin``,
+``the North Korean diplomat noted``, ``he added``, ``according to the Kremlin``). Names are
+resolved to the fullest form the article gives (``Caddell`` → ``Pat Caddell``), or to the
+entity the entity extractor built when it is given. Pronouns go to the most recent person of a
+matching gender, preferring people who were just quoted; descriptions (``the diplomat``, ``the
+vice foreign minister``) go to the most recent person whose titles or roles fit. When nothing
+fits, the speaker is ``None``: a wrong name is worse than none.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newscli.model import Entity, Mention
+from newscli.quote_lexicon import (
+    BETWEEN,
+    CUE_FORMS,
+    DETERMINERS,
+    FEMALE_NAMES,
+    FEMALE_WORDS,
+    MALE_NAMES,
+    MALE_WORDS,
+    NON_NAME_CAPS,
+    ORG_ROLES,
+    PERSON_ROLES,
+    PRONOUNS,
+    ROLE_IMPLIES,
+    TITLES,
+    VAGUE_HEADS,
+)
+
+_PREMOD = frozenset(
+    """former chief senior top longtime then deputy press campaign police party state federal
+    national local veteran retired acting interim assistant associate executive general
+    managing vice political foreign economic legal communications policy senior junior
+    majority minority ranking""".split()
+)
+_PERSON_TITLES = frozenset(
+    """mr mrs ms miss dr sen rep gov president senator governor secretary minister sir
+    dame lord lady judge justice mayor prof professor rev gen general""".split()
+)
+_CONNECTORS = frozenset("de van von bin al da del der la le du di ibn dos das y".split())
+_ORG_WORDS = frozenset(
+    """times post news journal herald tribune guardian telegraph press party committee
+    ministry department kremlin house council bank inc corp corporation co ltd llc group
+    university agency office commission association institute foundation court police
+    service network company campaign administration government embassy fund union
+    organization organisation center centre board bureau reuters tass ap afp bloomberg
+    cnn nbc abc cbs fox msnbc politifact pentagon congress senate parliament assembly
+    federation league alliance coalition movement church school college hospital
+    airlines motors systems technologies media magazine review daily weekly""".split()
+)
+
+
+class Item:
+    """One unit of a sentence: a word, a punctuation mark, or a whole quotation (``q``).
+
+    A plain slotted class (not a dataclass): tens of thousands are made per second, and
+    ``cap`` is computed once here rather than on every look.
+    """
+
+    __slots__ = ("cap", "end", "kind", "low", "piece", "start", "text")
+
+    def __init__(
+        self, kind: str, start: int, end: int, text: str, low: str, piece: int = -1
+    ) -> None:
+        self.kind = kind  # w | p | q
+        self.start = start
+        self.end = end
+        self.text = text
+        self.low = low
+        self.piece = piece
+        self.cap = kind == "w" and text[:1].isupper()
+
+    def __repr__(self) -> str:
+        return f"Item({self.kind!r}, {self.text!r})"
+
+
+@dataclass(slots=True)
+class Phrase:
+    """A speaker phrase: ``items[i:j]`` of a unit; ``kind`` is name | pron | desc | vague."""
+
+    i: int
+    j: int
+    kind: str
+    start: int
+    end: int
+    name_start: int = -1
+    name_end: int = -1
+    head: str = ""
+    titles: list[str] = field(default_factory=list)
+
+
+def _is_initial(it: Item) -> bool:
+    t = it.text
+    return len(t) <= 3 and t[:1].isupper() and t.endswith(".")
+
+
+def _name_like(it: Item) -> bool:
+    return it.kind == "w" and (it.text[:1].isupper() or _is_initial(it))
+
+
+def _title_key(low: str) -> str:
+    return low.rstrip(".")
+
+
+def _strip_titles(items: list[Item], i: int, j: int) -> tuple[int, list[str]]:
+    """Index of the first name word after the titles in ``items[i:j]`` (``South Korean
+    President Park Geun-hye`` → ``Park Geun-hye``), and the titles."""
+    titles: list[str] = []
+    start = i
+    for m in range(i, j - 1):
+        low = items[m].low
+        if _title_key(low) in TITLES or low in TITLES:
+            titles.append(_title_key(low))
+            start = m + 1
+        elif low == "the" and m == start:
+            start = m + 1
+    return start, titles
+
+
+_WHEN = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday week month year weekend
+    morning afternoon evening night""".split()
+)
+
+
+def _org_link(items: list[Item], k: int, lo: int) -> bool:
+    """``Commission on Presidential Debates``, ``Bureau of Prisons``: a lower-case link inside
+    an organisation's name (only after an organisation word, so ``Xi Jinping of China`` stays
+    two names)."""
+    if items[k - 1].low not in ("of", "for", "on", "a", "the") or not items[k].cap:
+        return False
+    m = k - 1
+    while m >= lo and items[m].low in ("of", "for", "on", "a", "the") and k - m <= 2:
+        m -= 1
+    return m >= lo and items[m].cap and items[m].low.strip(".") in _ORG_WORDS
+
+
+def phrase_left(items: list[Item], k: int, lo: int = 0) -> Phrase | None:
+    """The speaker phrase ending just before ``items[k]`` (the cue), or None."""
+    j = k - 1
+    ing = items[k].low.endswith("ing")
+    while (
+        j >= lo
+        and (items[j].kind == "w" or (ing and items[j].low in ("’s", "'s")))
+        and not items[j].cap  # "Theresa May said": May is a name here
+        and (items[j].low in BETWEEN or items[j].low.endswith("ly"))
+    ):
+        j -= 1
+    # "The Times on Saturday wrote", "Trump last week said"
+    if j - 1 >= lo and items[j].low in _WHEN and items[j - 1].low in ("on", "last", "this"):
+        j -= 2
+        while j >= lo and items[j].kind == "w" and not items[j].cap and items[j].low in BETWEEN:
+            j -= 1
+    if j < lo:
+        return None
+    return phrase_ending_at(items, j, lo)
+
+
+def phrase_ending_at(items: list[Item], j: int, lo: int = 0) -> Phrase | None:
+    it = items[j]
+    if it.kind == "p" and it.text == ")":
+        # (R-S.C.): skip a short parenthesis after a name
+        k = j - 1
+        while k >= lo and k > j - 8 and items[k].text != "(":
+            k -= 1
+        if k > lo and items[k].text == "(":
+            p = phrase_ending_at(items, k - 1, lo)
+            if p is not None:
+                p.j = j + 1
+                p.end = items[j].end
+            return p
+        return None
+    if it.kind == "p" and it.text == "," and j - 1 >= lo:
+        return _appositive(items, j, lo)
+    if it.kind != "w":
+        return None
+    if it.low in PRONOUNS:
+        return Phrase(j, j + 1, "pron", it.start, it.end, head=it.low)
+    if (_name_like(it) and it.low not in NON_NAME_CAPS) or (_name_like(it) and j > lo):
+        k = j
+        while (
+            k - 1 >= lo
+            and j - k < 7
+            and (
+                (
+                    _name_like(items[k - 1])
+                    and items[k - 1].low not in NON_NAME_CAPS
+                    and items[k - 1].low not in CUE_FORMS
+                )
+                or (items[k - 1].low in _CONNECTORS and k - 2 >= lo and _name_like(items[k - 2]))
+                or _org_link(items, k, lo)
+            )
+        ):
+            k -= 1
+        if (
+            k - 2 >= lo
+            and items[k - 1].low in ("’s", "'s")
+            and items[k - 2].cap
+            and it.low.strip(".") in _ORG_WORDS
+        ):
+            # "Standard and Poor’s Corp", "Moody’s Investors Service"
+            k -= 2
+            while k - 1 >= lo and (items[k - 1].cap or items[k - 1].low == "and") and j - k < 8:
+                k -= 1
+        if k - 1 >= lo and items[k - 1].low == "the" and items[k - 1].cap:
+            k -= 1
+        if k - 2 >= lo and items[k - 1].low == "and" and _name_like(items[k - 2]):
+            # "Obama and Clinton say": the first of the pair speaks for both
+            first = phrase_ending_at(items, k - 2, lo)
+            if first is not None and first.kind == "name":
+                first.j = j + 1
+                first.end = it.end
+                return first
+        while k < j and items[k].low in NON_NAME_CAPS and items[k].low != "the":
+            k += 1
+        if k == j and it.low in NON_NAME_CAPS:
+            return None
+        n0, titles = _strip_titles(items, k, j + 1)
+        # "former Miss Universe Alicia Machado": the name starts at its first name
+        for m in range(n0 + 1, j):
+            w = items[m].low
+            if (w in FEMALE_NAMES or w in MALE_NAMES) and not (
+                items[m - 1].low in FEMALE_NAMES or items[m - 1].low in MALE_NAMES
+            ):
+                n0 = m
+                break
+        if it.low.strip(".") not in _ORG_WORDS:
+            n0 = max(n0, j - 3)  # a person's name has at most four words
+        lows = [x.low for x in items[n0 : j + 1]]
+        honorific = any(t in ("mr", "mrs", "ms", "miss", "dr", "mx") for t in titles)
+        if _title_key(lows[-1]) in TITLES and len(lows) == 1 and not honorific:
+            # "The President said": a title alone is a description
+            d = k - 1 if k - 1 >= lo and items[k - 1].low in DETERMINERS else k
+            return Phrase(
+                d, j + 1, "desc", items[d].start, it.end, head=_title_key(lows[-1]), titles=titles
+            )
+        start_i = k
+        if k - 1 >= lo and items[k - 1].low == "the":
+            start_i = k - 1
+        p = Phrase(
+            start_i,
+            j + 1,
+            "name",
+            items[start_i].start,
+            it.end,
+            items[n0].start,
+            it.end,
+            head=lows[-1],
+            titles=titles,
+        )
+        # role words and modifiers before the name: "Trump lawyer Marc Kasowitz",
+        # "Clinton campaign spokesman Brian Fallon", "IMF chief economist Maury Obstfeld"
+        m = start_i - 1
+        first = start_i
+        if (
+            m - 1 >= lo
+            and items[m].low in ("’s", "'s")
+            and items[m - 1].cap
+            and start_i < n0 + 1 + len(titles)
+            and titles
+        ):
+            # "North Korea’s Vice Foreign Minister Im Chon Il": the possessor belongs to the title
+            m -= 1
+            while m - 1 >= lo and items[m - 1].cap and items[m - 1].low not in NON_NAME_CAPS:
+                m -= 1
+            first = m
+            m -= 1
+            p.i = first
+            p.start = items[first].start
+        while m >= lo and m > start_i - 7 and items[m].kind == "w":
+            w = items[m].low
+            if w in PERSON_ROLES or w in _PREMOD or w in ORG_ROLES:
+                if w in PERSON_ROLES:
+                    p.titles.append(w)
+                first = m
+                m -= 1
+            elif items[m].cap and w not in NON_NAME_CAPS and w not in CUE_FORMS:
+                first = m
+                m -= 1
+            else:
+                break
+        if first < start_i and any(
+            items[x].low in PERSON_ROLES or items[x].low in _PREMOD for x in range(first, start_i)
+        ):
+            if first - 1 >= lo and items[first - 1].low in DETERMINERS:
+                first -= 1
+            p.i = first
+            p.start = items[first].start
+        return p
+    # a description: determiner + modifiers + head noun
+    head = it.low
+    k = j
+    while k - 1 >= lo and k > j - 6 and items[k - 1].kind == "w":
+        w = items[k - 1].low
+        if w in DETERMINERS:
+            k -= 1
+            break
+        if w in BETWEEN or w in PRONOUNS or w in _STOP_DESC:
+            break
+        k -= 1
+    else:
+        if k - 1 >= lo and items[k - 1].kind == "w" and items[k - 1].low in DETERMINERS:
+            k -= 1
+    has_det = k < j and items[k].low in DETERMINERS
+    if k - 1 >= lo and (k == j or not has_det) and items[k - 1].low in ("’s", "'s"):
+        # "the ad's narrator", "Clinton's spokesman": the possessor is part of the phrase
+        m = k - 2
+        while m >= lo and m > k - 6 and items[m].kind == "w" and items[m].low not in _STOP_DESC:
+            if items[m].low in DETERMINERS:
+                break
+            m -= 1
+        k = m if m >= lo and items[m].low in DETERMINERS else m + 1
+        has_det = True
+    base = head[:-1] if head.endswith("s") and head[:-1] in PERSON_ROLES else head
+    if head in VAGUE_HEADS or (base != head and base in PERSON_ROLES):
+        return Phrase(k, j + 1, "vague", items[k].start, it.end, head=head)
+    if base in PERSON_ROLES or head in ORG_ROLES:
+        return Phrase(k, j + 1, "desc", items[k].start, it.end, head=head)
+    if has_det and len(head) > 2 and head.isalpha() and head not in _STOP_DESC:
+        # "the announcer", "the letter", "the ruling": a source, but not a nameable one
+        return Phrase(k, j + 1, "vague", items[k].start, it.end, head=head)
+    return None
+
+
+_APPOS_PREPS = frozenset("at in on during speaking after before with for from via".split())
+_STOP_DESC = frozenset(
+    """that which who said says told and or but of for to in on at by with from as than
+    because while when if after before""".split()
+)
+
+
+def _appositive(items: list[Item], comma: int, lo: int) -> Phrase | None:
+    """The speaker before an apposition: ``Richard Revesz, director of the institute, said``,
+    ``Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said``,
+    ``one of the family's attorneys, Justin Bamberg, said``."""
+    commas = [comma]
+    k = comma - 1
+    while k >= lo and comma - k < 45 and len(commas) <= 4:
+        it = items[k]
+        if it.kind == "q" or it.text in "!?;:":
+            break
+        if it.text == "." and not (
+            k - 1 >= lo and items[k - 1].cap and len(items[k - 1].text) <= 5
+        ):
+            break  # a sentence end, not "R-Ky."
+        if it.text == ",":
+            commas.append(k)
+        k -= 1
+    if len(commas) < 2:
+        return None
+    c = commas[1]
+    inner = items[c + 1 : comma]
+    if inner and len(inner) <= 4 and all(_name_like(x) for x in inner):
+        # the name is inside the commas
+        p = phrase_ending_at(items, comma - 1, c + 1)
+        if p is not None and p.kind == "name":
+            outer = phrase_ending_at(items, c - 1, lo) if c - 1 >= lo else None
+            if outer is not None and outer.kind in ("desc", "vague"):
+                p.i, p.start = outer.i, outer.start
+                p.titles.append(outer.head)
+            p.j = comma
+            p.end = items[comma - 1].end
+            return p
+    for idx in range(1, len(commas)):
+        c = commas[idx]
+        inner = items[c + 1 : commas[idx - 1]]
+        if not _appos_ok(inner):
+            return None
+        p = phrase_ending_at(items, c - 1, lo) if c - 1 >= lo else None
+        if p is None or p.kind not in ("name", "desc"):
+            continue
+        at_boundary = (
+            p.i == lo
+            or items[p.i - 1].kind == "q"
+            or items[p.i - 1].text in ",—―–(:"
+            or items[p.i - 1].low in ("and", "but", "while", "as")
+        )
+        if not at_boundary:
+            continue
+        p.j = comma
+        p.end = items[comma - 1].end
+        for seg in items[c + 1 : comma][:12]:
+            if seg.kind == "w" and (seg.low in PERSON_ROLES or seg.low in TITLES):
+                p.titles.append(seg.low)
+        return p
+    return None
+
+
+def _appos_ok(inner: list[Item]) -> bool:
+    """Does this comma-delimited piece read as an apposition (``the minister``, ``of X``,
+    ``a Republican``, ``R-Ky.``, ``who …``), not a clause?"""
+    if not inner:
+        return False
+    first = inner[0]
+    return (
+        first.low in _APPOS_PREPS
+        or first.low in DETERMINERS
+        or first.low in ("who", "whose", "of")
+        or first.low in PERSON_ROLES
+        or first.low in _PREMOD
+        or _title_key(first.low) in TITLES
+        or first.text[:1].isdigit()
+        or (first.cap and len(inner) >= 2)
+    )
+
+
+def phrase_right(items: list[Item], k: int, hi: int) -> Phrase | None:
+    """The speaker phrase just after ``items[k]``: ``said Putin``, ``said the diplomat``."""
+    j = k + 1
+    if j >= hi or items[j].kind != "w":
+        return None
+    if items[j].low in PRONOUNS:
+        return Phrase(j, j + 1, "pron", items[j].start, items[j].end, head=items[j].low)
+    m = j
+    if items[m].low in DETERMINERS:
+        m += 1
+    e = m
+    while e < hi and e - m < 8 and items[e].kind == "w":
+        w = items[e]
+        if w.cap or _is_initial(w) or (w.low in _CONNECTORS and e + 1 < hi and items[e + 1].cap):
+            e += 1
+            continue
+        if not w.cap and w.low not in _STOP_DESC and w.low not in BETWEEN and e - m < 5:
+            # lower-case modifiers of a description ("the north korean diplomat")
+            e += 1
+            continue
+        break
+    # trim to the last name-like word or role head
+    while e > m and not (
+        items[e - 1].cap
+        or items[e - 1].low in PERSON_ROLES
+        or items[e - 1].low in ORG_ROLES
+        or items[e - 1].low in VAGUE_HEADS
+        or (items[e - 1].low.endswith("s") and items[e - 1].low[:-1] in PERSON_ROLES)
+    ):
+        e -= 1
+    if e <= m:
+        return None
+    p = phrase_ending_at(items, e - 1, j)
+    if p is None:
+        return None
+    # the phrase must start where we started, give or take modifiers ("9/11 widow Terry S.")
+    if p.i > m + 4 or any(items[x].cap for x in range(m, p.i)):
+        return None
+    return p
+
+
+@dataclass(slots=True)
+class Person:
+    """What the resolver knows about one speaker or named person."""
+
+    name: str
+    key: str
+    gender: str = ""
+    roles: set[str] = field(default_factory=set)
+    entity_id: str | None = None
+    is_org: bool = False
+    votes: dict[str, int] = field(default_factory=dict)
+
+    def sex(self) -> str:
+        """Gender from names and titles, else from the pronouns that follow the mentions."""
+        if self.gender or not self.votes:
+            return self.gender
+        m, f = self.votes.get("m", 0), self.votes.get("f", 0)
+        return "m" if m > f else "f" if f > m else ""
+
+
+@dataclass(slots=True)
+class Resolved:
+    name: str | None
+    entity_id: str | None
+    mention: Mention | None
+
+
+class Resolver:
+    """Per-article speaker resolution with the article's names, titles and quoting history."""
+
+    def __init__(self, text: str, entities: list[Entity] | None) -> None:
+        self.text = text
+        self.entities = entities or []
+        self.people: dict[str, Person] = {}
+        # (offset, person) for every name seen, speakers included, kept sorted by offset
+        self.mentions: list[tuple[int, Person]] = []
+        self._mention_offsets: list[int] = []
+        self.speakers: list[tuple[int, Person]] = []
+        # names that open a sentence: the likeliest antecedents of a following pronoun
+        self.subjects: list[tuple[int, Person]] = []
+        self._subject_offsets: list[int] = []
+        self._ent_by_offset: list[tuple[int, int, Entity]] = []
+        for e in self.entities:
+            for m in e.mentions:
+                self._ent_by_offset.append((m.start, m.end, e))
+        self._ent_by_offset.sort(key=lambda t: t[0])
+        self._ent_starts = [t[0] for t in self._ent_by_offset]
+
+    def note_subject(self, offset: int, person: Person) -> None:
+        """A name opening a sentence (registered in text order)."""
+        self.subjects.append((offset, person))
+        self._subject_offsets.append(offset)
+
+    # -- names -----------------------------------------------------------------------------
+    def _entity_at(self, start: int, end: int, last: str) -> Entity | None:
+        """The entity whose mention covers the surname of the name at ``[start, end)``."""
+        best = None
+        i = bisect_right(self._ent_starts, end) - 1
+        while i >= 0:
+            s, e, ent = self._ent_by_offset[i]
+            if e <= start - 200:
+                break
+            if e > start and s < end and ent.label in ("PERSON", "ORG", "GPE", "NORP", "PER"):
+                words = ent.name.split()
+                if words and words[-1].lower().strip(".,") == last:
+                    return ent
+            i -= 1
+        return best
+
+    def note_name(self, start: int, end: int, titles: list[str], offset: int) -> Person:
+        """Register a name mention; returns the person it belongs to.
+
+        People are keyed by entity id when the entity extractor covers the mention, else by
+        surname, so ``Caddell`` joins ``Pat Caddell``. The canonical name is the longest clean
+        form seen (an entity name is taken only when it ends with the same surname).
+        """
+        words = _name_words(self.text[start:end])
+        last = words[-1].lower().strip(".,")
+        full = " ".join(w.lower().strip(".,") for w in words)
+        ent = self._entity_at(start, end, last)
+        person = self.people.get(ent.id) if ent is not None else None
+        if person is None:
+            person = self.people.get(full)
+        if person is None:
+            same = self.people.get(last)
+            if same is not None and (len(words) == 1 or len(same.name.split()) == 1):
+                person = same  # "Caddell" and "Pat Caddell" are one person
+            elif same is not None and same.name.split()[0].lower() == words[0].lower():
+                person = same
+        if person is None:
+            # a new person, or another of that surname ("Ivanka Trump" after "Donald Trump")
+            person = Person(name=" ".join(words), key=full)
+            if ent is None:
+                person.is_org = any(w.lower().strip(".,") in _ORG_WORDS for w in words)
+            self.people.setdefault(last, person)
+        elif len(words) <= 4 and len(words) > len(person.name.split()):
+            person.name = " ".join(words)
+        self.people.setdefault(full, person)
+        if ent is not None and person.entity_id is None:
+            person.entity_id = ent.id
+            self.people[ent.id] = person
+            person.is_org = ent.label not in ("PERSON", "PER")
+            ent_words = ent.name.split()
+            while len(ent_words) > 1 and ent_words[0].lower().rstrip(".") in TITLES:
+                ent_words = ent_words[1:]
+            first = ent_words[0].lower().rstrip(".") if ent_words else ""
+            if (
+                ent_words
+                and ent_words[-1].lower().strip(".,") == last
+                and len(ent_words) <= 4
+                and all(w[:1].isupper() for w in ent_words)
+                and len(ent_words) >= len(person.name.split())
+                and (first_name_sex(first) or len(first) <= 2 or first == words[0].lower())
+            ):
+                # the entity's fuller name, when it starts with a first name ("Crooked Hillary
+                # Clinton" or "Pennsylvania Gov. Ed Rendell" do not)
+                person.name = " ".join(ent_words)
+            for r in [*ent.roles, ent.role or ""]:
+                person.roles.update(w.lower().strip(".,") for w in r.split())
+        person.roles.update(titles)
+        for t in titles:
+            person.roles.update(ROLE_IMPLIES.get(t, ()))
+            for imp, sources in ROLE_IMPLIES.items():
+                if t in sources:
+                    person.roles.add(imp)
+        if not person.gender:
+            first = words[0].lower().strip(".")
+            if any(t in FEMALE_WORDS for t in titles):
+                person.gender = "f"
+            elif any(t in MALE_WORDS for t in titles):
+                person.gender = "m"
+            elif first_name_sex(first) and (len(words) >= 2 or person.name == words[0]):
+                person.gender = first_name_sex(first)
+            else:
+                g = _pronoun_after(self.text, end)
+                if g:
+                    person.votes[g] = person.votes.get(g, 0) + 1
+        if person.is_org and (
+            person.gender
+            or (person.votes and not any(w.lower() in _ORG_WORDS for w in words))
+            or any(t in PERSON_ROLES or t in _PERSON_TITLES for t in titles)
+        ):
+            # "Mr. Obama" is a person whatever a tagger said
+            person.is_org = False
+        if self.mentions and offset < self.mentions[-1][0]:
+            i = bisect_right(self._mention_offsets, offset)
+            self.mentions.insert(i, (offset, person))
+            self._mention_offsets.insert(i, offset)
+        else:
+            self.mentions.append((offset, person))
+            self._mention_offsets.append(offset)
+        return person
+
+    # -- resolution --------------------------------------------------------------------------
+    def resolve(self, p: Phrase, offset: int, paragraph_start: int) -> Resolved:
+        """Resolve a speaker phrase found at ``offset``; records the speaker in the history."""
+        mention = Mention(p.start, p.end, self.text[p.start : p.end])
+        person: Person | None = None
+        if p.kind == "name":
+            person = self.note_name(p.name_start, p.name_end, p.titles, p.start)
+        elif p.kind == "pron":
+            person = self._pronoun(p.head, offset, paragraph_start)
+        elif p.kind == "desc":
+            det = self.text[p.start : p.end].split(maxsplit=1)[0].lower()
+            if det not in _INDEFINITE:
+                # "an Iranian military commander" is someone new: never a known name
+                person = self._description(p.head, offset, paragraph_start, p.titles)
+        if person is None:
+            return Resolved(None, None, mention)
+        self.speakers.append((offset, person))
+        name = person.name
+        if p.kind == "name" and person.is_org:
+            # organisations are named as written: "the IMF", not an expansion
+            name = " ".join(self.text[p.name_start : p.name_end].split())
+            if name.lower().startswith("the "):
+                name = name[4:]
+        return Resolved(_display(name), person.entity_id, mention)
+
+    def _recent(self, offset: int, window: int) -> list[Person]:
+        """People mentioned before ``offset`` (most recent first), within a window."""
+        hi = bisect_right(self._mention_offsets, offset - 1)
+        lo = bisect_right(self._mention_offsets, offset - window - 1)
+        return [self.mentions[i][1] for i in range(hi - 1, lo - 1, -1)]
+
+    def _pronoun(self, pron: str, offset: int, paragraph_start: int) -> Person | None:
+        """``he``/``she``/``it``: a person named as a sentence subject since the last quote,
+        else the most recent compatible speaker, else the most recent compatible name.
+        ``they``, ``I``, ``we`` and relative pronouns are not resolved here."""
+        g = PRONOUNS.get(pron, "")
+        if g not in ("m", "f", "n"):
+            return None
+        want_org = g == "n"
+        last_spk = next((o for o, _ in reversed(self.speakers) if o < offset), -1)
+        k = bisect_right(self._subject_offsets, offset - 1) - 1
+        while k >= 0:
+            off, person = self.subjects[k]
+            if off <= last_spk or offset - off > 600:
+                break
+            if person.is_org == want_org and _gender_ok(person, g):
+                return person
+            k -= 1
+        for off, person in reversed(self.speakers):
+            if off >= offset:
+                continue
+            if offset - off > 1500:
+                break
+            if person.is_org == want_org and _gender_ok(person, g):
+                return person
+        for person in self._recent(offset, 1200):
+            if person.is_org == want_org and _gender_ok(person, g):
+                return person
+        if g in ("m", "f"):
+            # the only person of that sex named so far, however far back
+            found = {id(p): p for p in self._recent(offset, offset + 1) if p.sex() == g}
+            if len(found) == 1:
+                return next(iter(found.values()))
+        return None
+
+    def _description(
+        self, head: str, offset: int, paragraph_start: int, titles: list[str]
+    ) -> Person | None:
+        head = head.rstrip(".")
+        words = {head, *titles}
+        wanted: set[str] = set(words)
+        for w in words:
+            wanted.update(ROLE_IMPLIES.get(w, ()))
+        is_org = head in ORG_ROLES
+        for person in self._recent(offset, 6000):
+            if is_org:
+                if person.is_org and (
+                    head in person.name.lower() or head in person.roles or head == "kremlin"
+                ):
+                    return person
+                continue
+            if not person.is_org and (person.roles & wanted):
+                return person
+        # no title or role fits: a description is never guessed onto the last speaker
+        return None
+
+
+_INDEFINITE = frozenset("a an one another some several many any".split())
+
+
+def _gender_ok(person: Person, g: str) -> bool:
+    """Can ``he``/``she``/``it`` refer to this person? Unknown sex is compatible; a name in
+    capitals (``IRAN SAYS …`` headlines, agencies) is not a person a pronoun points to."""
+    if person.name.isupper() and len(person.name) > 1:
+        return False
+    if g in ("m", "f"):
+        return person.sex() in ("", g) and not person.is_org
+    return True
+
+
+_PRON_RE = re.compile(r"\b(he|his|him|she|her|hers)\b", re.IGNORECASE)
+
+
+def _pronoun_after(text: str, end: int) -> str:
+    """The gender of the first personal pronoun in the 120 characters after a name."""
+    m = _PRON_RE.search(text, end, end + 120)
+    if m is None:
+        return ""
+    return "f" if m.group(1).lower() in ("she", "her", "hers") else "m"
+
+
+_SEXES: dict[str, str] | None = None
+
+
+def first_name_sex(first: str) -> str:
+    """``f``/``m`` for a first name with a clear sex, else ``""``: hand lists first, then the
+    SSA-derived list in ``data/quote_first_names.txt`` (loaded once, on first use)."""
+    global _SEXES
+    if first in FEMALE_NAMES:
+        return "f"
+    if first in MALE_NAMES:
+        return "m"
+    if _SEXES is None:
+        table: dict[str, str] = {}
+        path = Path(__file__).parent / "data" / "quote_first_names.txt"
+        try:
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line and not line.startswith("#"):
+                    name, _, sex = line.partition("\t")
+                    table[name] = sex
+        except OSError:
+            pass
+        _SEXES = table
+    return _SEXES.get(first, "")
+
+
+def _name_words(raw: str) -> list[str]:
+    words = raw.replace("’s", "").replace("'s", "").split()
+    if len(words) > 1 and words[0].lower() == "the":
+        words = words[1:]
+    return words or [raw]
+
+
+def _display(name: str) -> str:
+    if name.lower().startswith("the "):
+        return name[4:]
+    return name
