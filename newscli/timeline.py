@@ -1,9 +1,11 @@
 """Every time expression of an article, normalised to TIMEX3 against the publication date.
 
-Recognition is trigger-driven: one tokenising pass over the lower-cased text finds head words
-(month and weekday names, time units, digits, ``today``, ``now``...), and only the rules a head
-can start or end are tried, anchored at the head and at the few words before it. This keeps the
-tagger linear and fast (a dozen anchored regex attempts per head instead of twenty full scans).
+Recognition is trigger-driven: one regex scan of the lower-cased text (a trie of head words:
+month and weekday names, time units, ``today``, ``now``..., and numbers, which a cheap check of
+their length and next character mostly dismisses) finds the heads, and only the rules a head can
+start or end are tried, anchored at the head and at the few useful words before it -- each
+(rule, start) once, and only where the rule can begin. This keeps the tagger linear and fast;
+a budget of heads per document (``MAX_HEADS``) bounds the cost of hostile input.
 Overlapping candidates resolve longest-first. Normalisation then runs in document order so that
 ``the quarter`` or ``a year earlier`` can lean on the period the article last talked about.
 """
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,11 +46,11 @@ from newscli.timex_norm import (
     shift,
     valid_day,
 )
-from newscli.timex_patterns import COMPILED, PRIORITY
+from newscli.timex_patterns import COMPILED, NUM_W, PRIORITY
 
 __all__ = ["extract_timeline", "tag"]
 
-_TOKEN = re.compile(r"[a-z]+|\d+")
+
 _RULE = dict(COMPILED)
 
 # How many tokens before its head a rule may start (its longest optional prefix).
@@ -104,7 +106,6 @@ def _heads() -> dict[str, tuple[str, ...]]:
 
 _HEADS = _heads()
 _DIGIT_RULES = ("iso", "slash", "time", "year", "decade", "md", "century", "anniv", "quarter")
-_ORD_RULES = ("anniv",)
 
 
 @dataclass(slots=True)
@@ -134,39 +135,176 @@ def _start_words() -> frozenset[str]:
 _USEFUL = _start_words()
 
 
+def _rule_words() -> dict[str, frozenset[str]]:
+    """Per rule, the words a match may start with (a superset: every literal word of the
+    pattern and the rule's heads). Start positions on other words are never tried."""
+    out = {name: set(re.findall(r"[a-z]+", p.pattern)) for name, p in COMPILED}
+    # rules whose possible first words are few, listed by hand (a match can start nowhere else)
+    nums = set(re.findall(r"[a-z]+", NUM_W))
+    out["set"] = {"every", "each", "once", "twice", "thrice", "a", "per", "semi"} | nums
+    out["anchored"] = {"earlier", "later", "that", "the"}
+    out["yago"] = {"year"}
+    out["holiday"] = {"last", "next", "this", "new", "good", "martin"}
+    for w, rules in _HEADS.items():
+        for r in rules:
+            out[r].add(w)
+    out["anniv"].update(ORDINALS)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_RULE_WORDS = _rule_words()
+_MAX_BACK = max(_BACK.values())
+
+
+def _trie_regex(words: list[str]) -> str:
+    """An alternation of ``words`` factored into a trie, so that ``re`` decides in one pass
+    per position instead of trying every word in turn."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return emit(trie)
+
+
+# (ordinals head nothing: "the 75th anniversary" is found from "anniversary")
+_HEAD_WORDS = sorted(w for w in _HEADS if w.isalpha())
+# heads: a whole letter run that is a head word, or a whole digit run
+_HEAD_RE = re.compile(r"\b(?:" + _trie_regex(_HEAD_WORDS) + r")\b|\d+|(?<![a-z])q(?=[1-4]\b)")
+# the useful words (those a rule can start or continue with), likewise
+_USEFUL_RE = re.compile(
+    r"\b(?:" + _trie_regex(sorted(w for w in _USEFUL if w.isalpha())) + r")\b|(?<!\d)\d+"
+)
+
+# Safety budget against hostile input (megabytes of dates or month names): no news article
+# comes near these, and beyond them the rest of the text is not tagged, so that the cost of
+# a document stays bounded whatever its content.
+MAX_HEADS = 8000
+
+
+def _digit_rules(low: str, ts: int, te: int) -> tuple[str, ...]:
+    """The rules a number can be the head of, from its length and the next character: most
+    numbers (prices, counts, scores) try none or one."""
+    n = te - ts
+    nxt = low[te : te + 1]
+    if n == 4:
+        if low[ts : ts + 2] not in _CENTURIES:
+            return ()
+        if nxt in ("-", "/"):
+            return ("iso", "year")
+        if nxt == "s" or low.startswith(("'s", "’s"), te):
+            return ("decade", "year")
+        return ("year",)
+    if n <= 2:
+        if nxt == "s" or low.startswith(("'s", "’s"), te):
+            return ("decade",)
+        if nxt == ":":
+            return ("time",) if low[te + 1 : te + 3].isdigit() else ()
+        if nxt in "./" and _SLASH_REST.match(low, te):
+            return ("slash", "time") if nxt == "." else ("slash",)
+        if nxt == ".":
+            return ("time",) if low[te + 1 : te + 3].isdigit() else ()
+        after = low[te : te + 14].lstrip()
+        if after[:1] in ("a", "p", "o", "i"):
+            return ("time",)  # 3 p.m., 9am, ten o'clock, 7 in the morning
+        return ()
+    return ()
+
+
+_CENTURIES = frozenset(str(c) for c in range(10, 22))
+_SLASH_REST = re.compile(r"[./]\d{1,2}[./]\d\d")
+# rules whose match may begin with a number ("25 April", "3 times a week", "75th anniversary")
+# heads that only ever start a holiday name: what must follow them
+_HEAD_NEEDS = {
+    w: re.compile(follow)
+    for w, follow in (
+        ("new", r"\s+year"),
+        ("good", r"\s+friday"),
+        ("father", r"['’]s\s+day"),
+        ("mother", r"['’]s\s+day"),
+        ("valentine", r"['’]s\s+day"),
+        ("martin", r"\s+luther"),
+        ("election", r"\s+day"),
+        ("independence", r"\s+day"),
+        ("labor", r"\s+day"),
+        ("memorial", r"\s+day"),
+        ("veterans", r"\s+day"),
+        ("boxing", r"\s+day"),
+        ("bastille", r"\s+day"),
+        ("victory", r"\s+day"),
+    )
+    if _HEADS.get(w) == ("holiday",)
+}
+_DIGIT_START = frozenset("md iso slash time dur quarter year decade century set anniv".split())
+
+
 def _candidates(low: str, start: int) -> list[_Cand]:
-    useful = _USEFUL
-    toks = [
-        (m.start(), m.end(), w)
-        for m in _TOKEN.finditer(low, start)
-        if (w := m.group()) in useful or w[0].isdigit()
-    ]
-    seen: dict[tuple[str, int], re.Match[str] | None] = {}
+    """Anchored rule attempts around every head word, each (rule, start) at most once.
+
+    Heads come from one regex scan; the useful words before a head (at most 100 characters
+    back) are found once, as the scan moves on, so the work is linear in the text."""
+    rule_words = _RULE_WORDS
+    rpos: list[int] = []  # offsets of the useful tokens so far (only the tail is read)
+    rword: list[str] = []
+    scanned = start  # text before this offset has been tokenised into ``rpos``/``rword``
+    last_try: dict[str, int] = {}  # per rule, the last start offset tried
     out: list[_Cand] = []
-    for i, (ts, _te, w) in enumerate(toks):
+    heads = 0
+    for hm in _HEAD_RE.finditer(low, start):
+        ts, te = hm.span()
+        w = hm.group()
         if w[0].isdigit():
-            rules: tuple[str, ...] = _DIGIT_RULES
+            rules = _digit_rules(low, ts, te)
         else:
-            rules = _HEADS.get(w, ())
-            if not rules:
-                if w in ORDINALS:
-                    rules = _ORD_RULES
-                else:
-                    continue
+            rules = _HEADS[w]
+            need = _HEAD_NEEDS.get(w)
+            if need is not None and not need.match(low, te):
+                continue  # "father" without "'s day", "new" without "year": no holiday
+        if not rules:
+            continue  # (a later head's window still sees this number as a start)
+        heads += 1
+        if heads > MAX_HEADS:
+            break
+        # the useful words between the last scan and this head (100 characters at most)
+        ws = max(scanned, ts - 100)
+        if ws < ts:
+            for tm in _USEFUL_RE.finditer(low, ws, ts):
+                rpos.append(tm.start())
+                rword.append(tm.group())
+        rpos.append(ts)
+        rword.append(w)
+        scanned = te
+        if len(rpos) > 64:
+            del rpos[:-16], rword[:-16]
+        n = len(rpos)
+        lo100 = bisect_left(rpos, ts - 100)
         for rule in rules:
-            back = _BACK.get(rule, 3)
+            done = last_try.get(rule, -1)
+            k = max(n - 1 - _BACK[rule], lo100)
+            if rpos[k] <= done:
+                k = bisect_right(rpos, done, k, n)
+            if k >= n:
+                continue
+            last_try[rule] = ts
             pat = _RULE[rule]
-            for k in range(max(0, i - back), i + 1):
-                pos = toks[k][0]
-                if pos < ts - 100:
-                    continue
-                key = (rule, pos)
-                if key in seen:
-                    continue
-                m = pat.match(low, pos)
-                seen[key] = m
-                if m and m.end() > ts and m.end() > m.start():
-                    out.append(_Cand(m.start(), m.end(), rule, m))
+            words = rule_words[rule]
+            digits = rule in _DIGIT_START
+            for j in range(k, n):
+                tw = rword[j]
+                if tw in words or (digits and tw[0].isdigit()):
+                    m = pat.match(low, rpos[j])
+                    if m and m.end() > ts and m.end() > m.start():
+                        out.append(_Cand(m.start(), m.end(), rule, m))
     return out
 
 
@@ -316,6 +454,12 @@ class _Doc:
             not re.search(r"(?:^|[.!?\n:]\s*|[\"“‘'(]\s*)$", before) and pos > self.seg.body_start
         )
 
+    def _sentence_initial(self, pos: int) -> bool:
+        return (
+            re.search(r"(?:^|[.!?\n][\"'“”’]?)\s*[\"'“‘]?$", self.text[max(0, pos - 4) : pos])
+            is not None
+        )
+
     def tense(self, start: int, end: int) -> str | None:
         i = self.seg.sentence_index(start)
         if i >= 0:
@@ -329,13 +473,21 @@ class _Doc:
 
     def note(self, value: str) -> None:
         """Remember the period the article is talking about, for anaphoric expressions."""
-        m = re.match(r"(\d{4})(?:-(Q[1-4]|\d{2})(?:-(\d{2}))?)?", value)
+        m = _NOTE_RE.match(value)
         if not m:
             return
         y = int(m.group(1))
         self.topic_year = y
         if m.group(2) and m.group(2).startswith("Q"):
-            self.topic_quarter = (y, int(m.group(2)[1]))
+            q = int(m.group(2)[1])
+            if (
+                self.ref is None
+                or self.topic_quarter is None
+                or (y, q) < (self.ref.year, quarter_of(self.ref))
+            ):
+                # results are reported for quarters that have ended; a mention of the current
+                # or a later one is a forecast, and "the quarter" still means the one reported
+                self.topic_quarter = (y, q)
         elif m.group(2):
             self.topic_month = (y, int(m.group(2)))
             if m.group(3):
@@ -453,7 +605,14 @@ class _Doc:
             elif how == "this":
                 year = self.ref.year
             else:
-                year = resolve_month_year(self.ref, month, self.tense(start, end))
+                tense = self.tense(start, end)
+                before = self.low[max(0, start - 9) : start]
+                if re.search(r"\b(?:until|till|by)\s+$", before):
+                    # a deadline ("talks due to end by May") lies ahead unless the clause is past
+                    tense = None if tense == PAST else FUTURE
+                elif re.search(r"\bthrough\s+$", before):
+                    tense = None  # "loans through January": the nearest one
+                year = resolve_month_year(self.ref, month, tense)
         if year is None:
             return _Out(start, end, "DATE", f"XXXX-{month:02d}", mod)
         return _Out(start, end, "DATE", f"{year:04d}-{month:02d}", mod)
@@ -511,9 +670,13 @@ class _Doc:
             d = ref + dt.timedelta(days=(wd - ref.weekday()) % 7)
         else:
             tense = self.tense(start, end)
-            before = self.low[max(0, start - 16) : start]
-            if re.search(r"as (?:early|soon) as\s+$|\buntil\s+$", before):
-                tense = FUTURE
+            before = self.low[max(0, start - 40) : start]
+            if re.search(r"as (?:early|soon) as\s+$|as soon as [a-z ]{0,25}$", before):
+                tense = FUTURE  # "as soon as trading opens Monday": a condition ahead
+            elif re.search(r"\b(?:until|till)\s+$", before):
+                # "postponed until Friday" looks ahead; "until Friday, they had not ..." is past
+                had = re.search(r"\bhad\b", self.low[end : end + 60])
+                tense = PAST if had else FUTURE
             elif self.low.startswith(("'s", "’s"), m.end("wd")):
                 tense = None  # "Friday's meeting": reported events lie behind
             d = resolve_weekday(ref, wd, tense)
@@ -659,6 +822,8 @@ class _Doc:
     def r_ref(self, c: _Cand, m: re.Match[str]) -> _Out | None:
         w = " ".join(m.group("w").split())
         start, end = m.start(), m.end()
+        if w == "now" and self.text.startswith(",", end) and self._sentence_initial(start):
+            return None  # "Now, he says, ...": a discourse marker, not the present time
         if w in ("now", "currently", "presently", "nowadays", "these days", "current"):
             v = "PRESENT_REF"
         elif w in ("recently", "lately", "formerly", "recent", "the past") or w.endswith(
@@ -1400,6 +1565,14 @@ class _Doc:
             off = 1
         if any(w in ("previous", "preceding", "before") for w in words):
             off = -1
+        if words[-1] in ("before", "after") and re.match(r"[ \t]+[A-Za-z0-9]", self.text[end:]):
+            # "the day before the vote": "before" links to an event; only "the day" is a time,
+            # and its day is known only when it restates a date ("Oct. 12, the day before ...")
+            d0 = self.topic_day_in_sentence(start)
+            if d0 is None or not re.search(r",\s*$", self.text[max(0, start - 3) : start]):
+                return None
+            end = start + len(self.low[start:end].rsplit(None, 1)[0])
+            return _Out(start, end, "DATE", d0.isoformat(), topic=False)
         if "in" in words and "the" in words:
             # "later in the day": the reference day
             base = self.ref
@@ -1538,9 +1711,16 @@ def lookup_anniversary(event: str | None) -> dt.date | None:
 # --------------------------------------------------------------------------- public API
 
 
+_A_YMD = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
+_A_WEEK = re.compile(r"(\d{4})-W(\d{2})(-WE)?$")
+_A_QH = re.compile(r"(\d{4})-([QH])(\d)$")
+_A_SEASON = re.compile(r"(\d{4})-(SP|SU|FA|WI)$")
+_NOTE_RE = re.compile(r"(\d{4})(?:-(Q[1-4]|\d{2})(?:-(\d{2}))?)?")
+
+
 def _anchor(value: str, ref: dt.date | None) -> tuple[str, str] | None:
     """ISO dates bounding a DATE/TIME value, for sorting and filtering."""
-    m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$", value)
+    m = _A_YMD.match(value)
     if m:
         y = int(m.group(1))
         if m.group(3):
@@ -1553,7 +1733,7 @@ def _anchor(value: str, ref: dt.date | None) -> tuple[str, str] | None:
             last = shift(dt.date(y, mo, 1), "M", 1) - dt.timedelta(days=1)
             return (f"{y:04d}-{mo:02d}-01", last.isoformat())
         return (f"{y:04d}-01-01", f"{y:04d}-12-31")
-    m = re.match(r"(\d{4})-W(\d{2})(-WE)?$", value)
+    m = _A_WEEK.match(value)
     if m:
         try:
             mon = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
@@ -1565,14 +1745,14 @@ def _anchor(value: str, ref: dt.date | None) -> tuple[str, str] | None:
                 (mon + dt.timedelta(days=6)).isoformat(),
             )
         return (mon.isoformat(), (mon + dt.timedelta(days=6)).isoformat())
-    m = re.match(r"(\d{4})-([QH])(\d)$", value)
+    m = _A_QH.match(value)
     if m:
         y, k, n = int(m.group(1)), m.group(2), int(m.group(3))
         months = 3 if k == "Q" else 6
         first = dt.date(y, (n - 1) * months + 1, 1)
         last = shift(first, "M", months) - dt.timedelta(days=1)
         return (first.isoformat(), last.isoformat())
-    m = re.match(r"(\d{4})-(SP|SU|FA|WI)$", value)
+    m = _A_SEASON.match(value)
     if m:
         y = int(m.group(1))
         a, b = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}[m.group(2)]
@@ -1593,13 +1773,25 @@ def _anchor(value: str, ref: dt.date | None) -> tuple[str, str] | None:
     return None
 
 
-def tag(seg: Segmentation, ref: dt.date | None, *, dateline: Dateline | None = None) -> list[Timex]:
-    """Time expressions in document order (what the bench scores)."""
+def tag(
+    seg: Segmentation,
+    ref: dt.date | None,
+    *,
+    dateline: Dateline | None = None,
+    timeml: bool = False,
+) -> list[Timex]:
+    """Time expressions in document order (what the bench scores).
+
+    ``timeml=True`` keeps to what TimeML annotates as TIMEX3: anniversaries (``the 75th
+    anniversary of ...``), which the timeline shows as dates, are event nouns there."""
     text = seg.text
     low = _lower(text)
     doc = _Doc(text=text, low=low, seg=seg, ref=ref, dateline=dateline)
     out: list[Timex] = []
-    for group in _clusters(_candidates(low, seg.body_start)):
+    cands = _candidates(low, seg.body_start)
+    if timeml:
+        cands = [c for c in cands if c.rule != "anniv"]
+    for group in _clusters(cands):
         # the preferred candidate that normalises wins; the rest of its span stays open
         accepted: list[tuple[_Cand, _Out]] = []
         starts: list[int] = []  # sorted starts of the accepted (disjoint) candidate spans

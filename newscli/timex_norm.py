@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 PAST, FUTURE, PRESENT = "PAST", "FUTURE", "PRESENT"
+_OPEN = "OPEN"  # a cue that leaves the time open (an infinitive): the nearest date wins
 
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
@@ -45,14 +46,21 @@ _ED_STOP = frozenset(
     so-called unidentified unnamed named disabled troubled deed greed breed shed wed weed""".split()
 )
 _WORD = re.compile(r"[a-z]+")
+_BE_AUX = frozenset("is are be being".split())
+# words after "to" that show it is a preposition, not an infinitive marker
+_NOT_VERBS = frozenset(
+    """the a an its their his her this that these those our my your some all each every
+    date which whom where what when about around nearly almost over under more less than
+    record highs lows new high low""".split()
+)
+# "a still unspecified date", "the revised plan": an adjective, not a verb
+_DETERMINERS = frozenset("a an the its their his her our still".split())
 
 
 def word_tense(words: list[str], leftward: bool = True) -> str | None:
     """Tense cue from words ordered outward from the expression (nearest first)."""
     weak: str | None = None
     for i, w in enumerate(words):
-        if w in _FUTURE_CUES:
-            return FUTURE
         if leftward and i < 3 and w in _SCHEDULE_VERBS:
             return FUTURE
         if (
@@ -62,11 +70,41 @@ def word_tense(words: list[str], leftward: bool = True) -> str | None:
             and words[i + 1] in ("is", "are", "was", "were")
         ):
             return FUTURE  # "is to resume trading Tuesday"
+        if leftward and w == "be" and i + 1 < len(words) and words[i + 1] == "to":
+            return FUTURE  # "guidelines to be published in November"
+        if (
+            leftward
+            and w == "to"
+            and i >= 1
+            and words[i - 1] not in _NOT_VERBS
+            and not (i >= 2 and words[i - 2] in ("the", "a", "an"))
+        ):
+            # "decided to admit them in March": the infinitive's time is open, whatever the
+            # tense of the decision; "expects to", "plans to" look ahead
+            gov = words[i + 1] if i + 1 < len(words) else ""
+            if gov in _FUTURE_CUES or gov in _TO_FUTURE:
+                return FUTURE
+            return _OPEN
         if w in _TO_FUTURE:
             j = i - 1 if leftward else i + 1
             if 0 <= j < len(words) and words[j] == "to":
                 return FUTURE
             continue
+        if w == "planned":
+            # "is planned for Monday" looks ahead; "planned to pay" reports a past plan;
+            # "a service planned for Monday" says nothing by itself
+            outer = words[i + 1 : i + 2]  # the word beyond, away from the expression
+            inner = words[i - 1 : i] if i else []  # the word between it and the expression
+            before, after = (outer, inner) if leftward else (inner, outer)
+            if before and before[0] in _BE_AUX:
+                return FUTURE
+            if after == ["to"]:
+                return weak if weak == FUTURE else PAST
+            continue
+        if w in _FUTURE_CUES:
+            return FUTURE
+        if leftward and i + 1 < len(words) and words[i + 1] in _BE_AUX and w not in _FINITE_PAST:
+            continue  # "when the case is heard in May": a passive, not a past tense
         if w in _PAST_CUES:
             if leftward and w not in _FINITE_PAST:
                 # "will be held", "is to be made": a participle after a future auxiliary
@@ -76,7 +114,13 @@ def word_tense(words: list[str], leftward: bool = True) -> str | None:
             return weak if weak == FUTURE else PAST
         if w in _PRESENT_CUES:
             return weak or PRESENT
-        if len(w) > 4 and w.endswith("ed") and w not in _ED_STOP and weak is None:
+        if (
+            len(w) > 4
+            and w.endswith("ed")
+            and w not in _ED_STOP
+            and weak is None
+            and not (leftward and i + 1 < len(words) and words[i + 1] in _DETERMINERS)
+        ):
             # "will be held on Monday": an auxiliary a few words further decides.
             for w2 in words[i + 1 : i + 4]:
                 if w2 in _FUTURE_CUES:
@@ -92,6 +136,8 @@ def clause_tense(low: str, sent_start: int, sent_end: int, start: int, end: int)
     t = word_tense(left)
     if t in (PAST, FUTURE):
         return t
+    if t == _OPEN:
+        return None
     right = _WORD.findall(low, end, min(sent_end, end + 70))[:8]
     t2 = word_tense(right, leftward=False)
     if t2 in (PAST, FUTURE):
