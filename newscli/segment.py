@@ -41,8 +41,10 @@ _TOKEN_RE = re.compile(
     r"|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*(?:-[^\W_]+(?:['’](?![sS]\b)[^\W\d_]+)*)*"
     r"|\S"
 )
-# A candidate sentence end: terminal punctuation, then closing quotes or brackets.
-_END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
+# A candidate sentence end: terminal punctuation, then closing quotes or brackets. The
+# lookbehind lets a match start only at the first mark of a run: without it a long run of dots
+# with no space after it ("......") is retried from every dot (quadratic).
+_END_RE = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’»)\]]*(?=\s)")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z]+(?:\.[A-Za-z]+)*)\.$")
 _DATELINE_RE = re.compile(
     r"[A-Z][A-Za-z.'\- ]{1,40}(?:\s*/[^/\n]{1,40}/)?(?:,\s*[A-Z][A-Za-z.\- ]{1,25}){0,2},"
@@ -64,10 +66,18 @@ class Segmentation:
     body_start: int
     paragraphs: list[Span]
     sentences: list[Sentence]
-    tokens: list[Token]
     title: Span | None = None
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
+    _tokens: list[Token] | None = field(default=None, repr=False)
     _token_starts: list[int] = field(default_factory=list, repr=False)
+
+    @property
+    def tokens(self) -> list[Token]:
+        """The body's tokens, made on first use (a metadata-only run never pays for them)."""
+        if self._tokens is None:
+            self._tokens = tokenize(self.text, self.body_start)
+            self._token_starts = [t.start for t in self._tokens]
+        return self._tokens
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence containing (or nearest before) ``offset``; -1 if none."""
@@ -82,6 +92,8 @@ class Segmentation:
 
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         """Indices ``[i, j)`` of the tokens that start inside ``[start, end)``."""
+        if self._tokens is None:
+            self.tokens  # noqa: B018 - builds the token index
         return (
             bisect_right(self._token_starts, start - 1),
             bisect_right(self._token_starts, end - 1),
@@ -94,11 +106,12 @@ class Segmentation:
 
 
 def _strip(text: str, start: int, end: int) -> Span | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end) if start < end else None
+    piece = text[start:end]
+    stripped = piece.lstrip()
+    if not stripped:
+        return None
+    start += len(piece) - len(stripped)
+    return Span(start, start + len(stripped.rstrip()))
 
 
 def _looks_wrapped(lines: list[str]) -> bool:
@@ -126,6 +139,11 @@ def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[
         pos = m.end()
     blocks.append((pos, end))
     for b_start, b_end in blocks:
+        if text.find("\n", b_start, b_end) < 0:  # the common case: a one-line paragraph
+            sp = _strip(text, b_start, b_end)
+            if sp:
+                out.append(sp)
+            continue
         lines: list[tuple[int, int]] = []
         p = b_start
         while p <= b_end:
@@ -221,21 +239,26 @@ def split_sentences(text: str, paragraphs: list[Span]) -> list[Sentence]:
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
-    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, start, end)]
+    # findall is several times faster than finditer; every non-space character belongs to a
+    # token, so each token starts at the first non-space character after the previous one.
+    out: list[Token] = []
+    append, find, pos = out.append, text.find, start
+    for tok in _TOKEN_RE.findall(text, start, end):
+        pos = find(tok, pos)
+        append(Token(pos, pos + len(tok), tok))
+        pos += len(tok)
+    return out
 
 
 def segment(text: str, body_start: int = 0, title: Span | None = None) -> Segmentation:
     """Segment the body ``text[body_start:]``."""
     paragraphs = split_paragraphs(text, body_start)
     sentences = split_sentences(text, paragraphs)
-    tokens = tokenize(text, body_start)
     return Segmentation(
         text=text,
         body_start=body_start,
         paragraphs=paragraphs,
         sentences=sentences,
-        tokens=tokens,
         title=title,
         _sentence_starts=[s.start for s in sentences],
-        _token_starts=[t.start for t in tokens],
     )
