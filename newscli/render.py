@@ -57,6 +57,22 @@ def _t(text: str | None, style: str = "") -> Text:
     return Text(inert(text), style=style)
 
 
+# A terminal table is for reading, and Rich takes about a millisecond a row: a hostile article
+# with 30,000 time expressions would take half a minute to draw. Tables stop here (the rest is
+# counted under the table; --json has everything); long field values are cut likewise.
+ROWS_COMPACT = 100
+ROWS_FULL = 1000
+FIELD_CHARS = 400
+
+
+def _first(items: list[Any] | None, compact: bool) -> list[Any]:
+    return (items or [])[: ROWS_COMPACT if compact else ROWS_FULL]
+
+
+def _cut(text: str, limit: int = FIELD_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _one_line(text: str | None, limit: int = 0) -> str:
     flat = " ".join((text or "").split())
     if limit and len(flat) > limit:
@@ -79,10 +95,15 @@ def make_console(
         force_terminal = True
     if width is None and environ.get("COLUMNS", "").isdigit():
         width = int(environ["COLUMNS"])
+    color_system: str | None = "auto"
+    if no_color:
+        color_system = None
+    elif force_terminal and environ.get("TERM", "dumb") in ("", "dumb"):
+        color_system = "standard"  # forced colour on a terminal that does not say what it has
     return Console(
         file=file,
         no_color=no_color,
-        color_system=None if no_color else "auto",
+        color_system=color_system,  # type: ignore[arg-type]
         force_terminal=force_terminal,
         width=width,
         markup=False,
@@ -105,7 +126,7 @@ def metadata_panel(article: Article) -> Panel:
         if value is None or value == "" or value == []:
             grid.add_row(key, Text("—", style="dim"))
         else:
-            grid.add_row(key, value if isinstance(value, Text) else _t(str(value)))
+            grid.add_row(key, value if isinstance(value, Text) else _t(_cut(str(value))))
 
     row("Title", meta.title)
     date = meta.date
@@ -149,12 +170,12 @@ def quotes_table(article: Article, *, compact: bool = False) -> Table:
         table.add_column("Cue", overflow="fold", max_width=14)
     table.add_column("Kind", no_wrap=True)
     table.add_column("Quote", overflow="fold", ratio=1)
-    for i, q in enumerate(article.quotes or [], 1):
+    for i, q in enumerate(_first(article.quotes, compact), 1):
         speaker = _t(q.speaker, "bold") if q.speaker else Text("unknown", style="dim")
         text = _t(_one_line(q.text, 160 if compact else 600), KIND_STYLES.get(q.kind, ""))
         cells = [str(i), speaker]
         if not compact:
-            cells.append(_t(q.cue.text if q.cue else ""))
+            cells.append(_t(_cut(q.cue.text) if q.cue else ""))
         cells += [Text(q.kind), text]
         table.add_row(*cells)
     return table
@@ -165,8 +186,8 @@ def speaker_counts(article: Article) -> Table:
     table = Table(box=box.SIMPLE_HEAD, title="Quotes per speaker", title_justify="left")
     table.add_column("Speaker")
     table.add_column("Quotes", justify="right")
-    for name, n in counts.most_common():
-        table.add_row(_t(name), str(n))
+    for name, n in counts.most_common(ROWS_FULL):
+        table.add_row(_t(_cut(name)), str(n))
     return table
 
 
@@ -181,15 +202,15 @@ def entities_table(article: Article, *, compact: bool = False) -> Table:
     if not compact:
         table.add_column("Aliases", overflow="fold")
     table.add_column("Role", overflow="fold")
-    for e in article.entities or []:
+    for e in _first(article.entities, compact):
         cells: list[Any] = [
-            _t(e.name, LABEL_STYLES.get(e.label, "")),
+            _t(_cut(e.name), LABEL_STYLES.get(e.label, "")),
             Text(e.label),
             str(e.count),
         ]
         if not compact:
-            cells.append(_t(", ".join(a for a in e.aliases if a != e.name)))
-        cells.append(_t(e.role or ""))
+            cells.append(_t(_cut(", ".join(a for a in e.aliases if a != e.name))))
+        cells.append(_t(_cut(e.role or "")))
         table.add_row(*cells)
     return table
 
@@ -244,14 +265,14 @@ def timeline_table(article: Article, *, compact: bool = False) -> Table:
     table.add_column("Expression", overflow="fold", max_width=28)
     if not compact:
         table.add_column("What happened", overflow="fold", ratio=1)
-    for t in article.timeline or []:
+    for t in _first(article.timeline, compact):
         when = describe_value(t.value, t.type)
         if t.anchor and t.type == "DURATION":
             when += f"\n{t.anchor[0]} … {t.anchor[1]}"
         cells: list[Any] = [_t(when), _t(t.value, "cyan")]
         if not compact:
             cells.append(Text(t.type))
-        cells.append(_t(_one_line(t.text), "bold"))
+        cells.append(_t(_one_line(t.text, FIELD_CHARS), "bold"))
         if not compact:
             cells.append(_t(_context(article, t, 200)))
         table.add_row(*cells)
@@ -267,6 +288,10 @@ def _section(console: Console, title: str, items: list[Any] | None, table: Any) 
     console.print(Text(f"{title} ({len(items)})", style="bold underline"))
     if items:
         console.print(table)
+        more = len(items) - table.row_count
+        if more > 0:
+            console.print(Text(f"… and {more:,} more (--json gives them all)", style="dim"))
+            console.print()
     else:
         console.print(Text(f"No {title.lower()} found.", style="dim"))
         console.print()
@@ -306,3 +331,280 @@ __all__ = [
     "render_show",
     "render_timeline",
 ]
+
+
+# --- read: the annotated article ------------------------------------------------------------
+
+READ_STYLES = {
+    "title": "bold",
+    "dateline": "bold",
+    "date": "bold dim",
+    "byline": "italic",
+    "header": "dim",
+    "quote": "italic",
+    "quote_bar": "dark_orange",
+    "speaker": "bold dark_orange",
+    "timex": "underline",
+    "value": "dim",
+    "note": "dim",
+}
+# the lookbehind starts a match only at the first blank of a run: without it a long run of
+# spaces with no newline after it is retried from every space (quadratic: 20 s for 40 kB)
+_REFLOW_RE = re.compile(r"(?<![ \t])[ \t]*\r?\n[ \t\r]*")
+
+
+class _Bar:
+    """A coloured bar down the left of a renderable, on every line it wraps to."""
+
+    def __init__(self, renderable: Any, style: str, bar: str = "▌ ") -> None:
+        self.renderable = renderable
+        self.style = style
+        self.bar = bar
+
+    def __rich_console__(self, console: Console, options: Any) -> Any:
+        from rich.segment import Segment
+
+        width = max(1, options.max_width - len(self.bar))
+        lines = console.render_lines(self.renderable, options.update_width(width), pad=False)
+        bar = Segment(self.bar, console.get_style(self.style) if self.style else None)
+        for line in lines:
+            while line and not line[-1].text.rstrip():
+                line = line[:-1]
+            if line and line[-1].text != line[-1].text.rstrip():
+                last = line[-1]
+                line = [*line[:-1], Segment(last.text.rstrip(), last.style, last.control)]
+            if self.bar:
+                yield bar
+            yield from line
+            yield Segment.line()
+
+
+def _piece_style(piece: Any, header: bool) -> str:
+    styles = []
+    if piece.role is not None:
+        styles.append(READ_STYLES.get(piece.role, ""))
+    elif header:
+        styles.append(READ_STYLES["header"])
+    if piece.quote is not None:
+        styles.append(READ_STYLES["quote"])
+    if piece.entity is not None:
+        styles.append(LABEL_STYLES.get(piece.entity.label, "bold"))
+    if piece.timex is not None:
+        styles.append(READ_STYLES["timex"])
+    return " ".join(s for s in styles if s)
+
+
+def read_block_text(block: Any) -> Text:
+    """One block of an annotated article as a styled Text, built from spans (never markup).
+
+    Paragraph text is reflowed (a hard-wrapped line break becomes a space); the header keeps
+    its lines. A time expression is followed by its value in a dim bracket and the last part
+    of a quote by its speaker, so both show even without colour."""
+    header = block.kind == "header"
+    out = Text(overflow="fold", end="")
+    for piece in block.pieces:
+        shown = piece.text if header else _REFLOW_RE.sub(" ", piece.text)
+        if header and piece is block.pieces[-1]:
+            shown = shown.rstrip()
+        if header and piece is block.pieces[0]:
+            shown = shown.lstrip()
+        out.append(inert(shown), style=_piece_style(piece, header) or None)
+        t = piece.timex
+        if t is not None and piece.end == t.end:
+            out.append(f" [{inert(t.value)}]", style=READ_STYLES["value"])
+        q = piece.quote
+        if q is not None and q.last and piece.end == q.end:
+            out.append(f" [— {inert(q.speaker or 'unknown')}]", style=READ_STYLES["speaker"])
+    return out
+
+
+def read_legend(doc: Any) -> Text:
+    legend = Text(end="")
+    for label in doc.labels:
+        legend.append(inert(label), style=LABEL_STYLES.get(label, "bold"))
+        legend.append("  ")
+    if "quotes" in doc.layers:
+        legend.append("▌", style=READ_STYLES["quote_bar"])
+        legend.append("quote", style=READ_STYLES["quote"])
+        legend.append(" [— speaker]", style=READ_STYLES["speaker"])
+        legend.append("  ")
+    if "timeline" in doc.layers:
+        legend.append("time", style=READ_STYLES["timex"])
+        legend.append(" [value]", style=READ_STYLES["value"])
+    legend.rstrip()
+    return legend
+
+
+def render_read(console: Console, doc: Any) -> None:
+    """The article itself with its layers (an :class:`newscli.annotate.AnnotatedArticle`)."""
+    from rich.rule import Rule
+
+    meta = doc.metadata
+    header = next((b for b in doc.blocks if b.kind == "header"), None)
+    has_title = header is not None and any(p.role == "title" for p in header.pieces)
+    if meta.title and not has_title:
+        console.print(_t(_one_line(meta.title), READ_STYLES["title"]))
+    if header is not None and doc.text[header.start : header.end].strip():
+        console.print(_Bar(read_block_text(header), "", ""))
+    info = [doc.source]
+    if meta.date:
+        info.append(meta.date)
+    byline = ", ".join(meta.authors) if meta.authors else meta.byline
+    if byline:
+        info.append(byline)
+    if meta.counts.words:
+        info.append(f"{meta.counts.words} words · {meta.reading_minutes:g} min read")
+    console.print(_Bar(_t(" · ".join(info), READ_STYLES["note"]), "", ""))
+    names = {"quotes": "quotes", "entities": "entity mentions", "timeline": "time expressions"}
+    shown = [f"{doc.counts[x]} {names[x]}" for x in doc.layers if x in doc.counts]
+    hidden = [f"{n} overlapping {names[x]}" for x, n in doc.hidden.items() if n]
+    if shown or hidden:
+        line = " · ".join(shown) + (f" (not shown: {', '.join(hidden)})" if hidden else "")
+        console.print(_Bar(Text(line, style=READ_STYLES["note"]), "", ""))
+    legend = read_legend(doc)
+    if legend.plain:
+        console.print(_Bar(legend, "", ""))
+    console.print(Rule(style="dim", characters="─"))
+    paragraphs = [b for b in doc.blocks if b.kind == "paragraph"]
+    if not paragraphs:
+        console.print(Text("(no article text)", style=READ_STYLES["note"]))
+    for i, block in enumerate(paragraphs):
+        if i:
+            console.print()
+        text = read_block_text(block)
+        console.print(
+            _Bar(text, READ_STYLES["quote_bar"]) if block.has_quote else _Bar(text, "", "")
+        )
+    console.print()
+
+
+# --- overview: a corpus at a glance ---------------------------------------------------------
+
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+def block_bar(value: float, top: float, width: int) -> str:
+    """A horizontal bar of ``width`` cells at most, in eighths of a cell; never empty for > 0."""
+    if top <= 0 or value <= 0 or width <= 0:
+        return ""
+    units = round(value / top * width * 8)
+    units = max(1, min(units, width * 8))
+    full, rest = divmod(units, 8)
+    return "█" * full + (_EIGHTHS[rest] if rest else "")
+
+
+def _heading(console: Console, title: str) -> None:
+    console.print()
+    console.print(Text(title, style="bold underline"))
+
+
+def render_overview(console: Console, data: Mapping[str, Any]) -> None:
+    """Speakers, names per label and a date histogram (``Overview.to_dict`` output)."""
+    from rich.columns import Columns
+
+    from newscli.annotate import LABEL_NAMES
+    from newscli.overview import fill_gaps
+
+    n, failed = data["articles"], data.get("failed", 0)
+    head = f"Overview of {n} article" + ("" if n == 1 else "s")
+    if failed:
+        head += f" ({failed} failed)"
+    console.print(Text(head, style="bold"))
+
+    q = data["quotes"]
+    _heading(console, "Who is quoted")
+    if not q["total"]:
+        console.print(Text("No quotes found.", style="dim"))
+    else:
+        share = q["attributed"] / q["total"] if q["total"] else 0
+        console.print(
+            Text(
+                f"{q['total']} quotes, {q['attributed']} attributed ({share:.0%}), "
+                f"{q['distinct_speakers']} speaker" + ("" if q["distinct_speakers"] == 1 else "s"),
+                style="dim",
+            )
+        )
+    if q["speakers"]:
+        # narrow terminals: what a speaker talks about goes under the name, not in a column
+        narrow = console.width < 100
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
+        table.add_column("Speaker", overflow="fold", ratio=2, min_width=16)
+        table.add_column("Quotes", justify="right", no_wrap=True)
+        table.add_column("Share", no_wrap=True)
+        table.add_column("Articles", justify="right", no_wrap=True)
+        if not narrow:
+            table.add_column("Talks about", overflow="fold", ratio=3, min_width=12)
+        top = max(s["quotes"] for s in q["speakers"])
+        for s in q["speakers"]:
+            who = _t(s["name"], "bold")
+            if s.get("role"):
+                who.append("\n")
+                who.append(_t(_one_line(s["role"], 60), "dim"))
+            linked = Text()
+            for i, e in enumerate(s["linked"]):
+                linked.append(", " if i else ("talks about " if narrow else ""), style="dim")
+                linked.append(inert(e["name"]), style=LABEL_STYLES.get(e["label"], "bold"))
+                linked.append(f" {e['count']}", style="dim")
+            bar = Text(f"{s['share']:>4.0%} ", style="")
+            bar.append(block_bar(s["quotes"], top, 8), style=READ_STYLES["quote_bar"])
+            cells: list[Any] = [who, str(s["quotes"]), bar, str(s["articles"])]
+            if narrow:
+                if linked.plain:
+                    who.append("\n")
+                    who.append(linked)
+            else:
+                cells.append(linked)
+            table.add_row(*cells)
+        console.print(table)
+
+    _heading(console, "Who and what is named")
+    entities = data["entities"]
+    if not entities:
+        console.print(Text("No entities found.", style="dim"))
+    tables = []
+    for label, rows in entities.items():
+        title = Text(inert(label), style=LABEL_STYLES.get(label, "bold"))
+        if label in LABEL_NAMES:
+            title.append(f" {LABEL_NAMES[label]}", style="dim")
+        t = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left", pad_edge=False)
+        t.add_column("Name", overflow="fold", max_width=24)
+        t.add_column("Articles", justify="right", no_wrap=True)
+        t.add_column("Mentions", justify="right", no_wrap=True)
+        for row in rows:
+            t.add_row(
+                _t(row["name"], LABEL_STYLES.get(label, "")),
+                str(row["articles"]),
+                str(row["mentions"]),
+            )
+        tables.append(t)
+    if tables:
+        console.print(Columns(tables, padding=(0, 3)))
+
+    tl = data["timeline"]
+    by = tl["by"]
+    _heading(console, f"When: dates mentioned per {by}")
+    hist = fill_gaps(tl["histogram"], by)
+    if not hist:
+        console.print(Text("No resolved dates.", style="dim"))
+    else:
+        top = max(r["count"] for r in hist)
+        digits = len(str(top))
+        width = max(8, min(60, console.width - 7 - 2 - digits - 2))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(no_wrap=True)
+        grid.add_column(justify="right", no_wrap=True)
+        for r in hist:
+            grid.add_row(
+                Text(r["period"]),
+                Text(block_bar(r["count"], top, width), style="cyan"),
+                Text(str(r["count"]), style="dim" if not r["count"] else ""),
+            )
+        console.print(grid)
+    note = f"{tl['placed']} of {tl['dates']} dates placed"
+    if tl["unplaced"]:
+        note += f"; {tl['unplaced']} not within one {by} (weeks, seasons, unresolved years)"
+    console.print(Text(note, style="dim"))
+
+
+__all__ += ["block_bar", "read_block_text", "render_overview", "render_read"]

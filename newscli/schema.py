@@ -181,6 +181,10 @@ ARTICLE_SCHEMA: dict[str, Any] = {
     "properties": {
         "schema_version": {"const": SCHEMA_VERSION},
         "source": {"type": "string", "description": "The path as given; '-' for stdin."},
+        "id": {
+            "type": "string",
+            "description": "batch over a corpus file: the record id (--id-field), if any.",
+        },
         "text": {"type": "string", "description": "The article text (with --include-text)."},
         "metadata": METADATA,
         "quotes": {"type": "array", "items": QUOTE},
