@@ -8,6 +8,8 @@ imported), which keeps a ``--json`` run for one section cheap.
 from __future__ import annotations
 
 import datetime as _dt
+import json
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -71,3 +73,20 @@ def inspect(
 
         article.timeline = extract_timeline(seg, ref, dateline=meta.dateline)
     return article
+
+
+# json.dumps(ensure_ascii=False) escapes C0 controls but writes these raw: DEL and the C1
+# controls (0x9b is CSI to some terminals), the line separators that str.splitlines() and older
+# JSON parsers split on (U+0085, U+2028, U+2029), and the bidi marks that reorder what a reader
+# sees. Inside JSON they can only be in strings, where a \uXXXX escape means the same character.
+_JSON_UNSAFE_RE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def _escape(m: re.Match[str]) -> str:
+    return f"\\u{ord(m.group()):04x}"
+
+
+def json_line(data: Any) -> str:
+    """One JSON Lines record: UTF-8 text kept readable, every character that could end the line
+    early or act on a terminal escaped. ``json.loads`` gives ``data`` back unchanged."""
+    return _JSON_UNSAFE_RE.sub(_escape, json.dumps(data, ensure_ascii=False)) + "\n"

@@ -12,9 +12,11 @@ metadata, not body: :func:`parse_header` says where the body starts.
 from __future__ import annotations
 
 import codecs
+import errno
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -64,15 +66,30 @@ def _walk(root: str, seen: set[str]) -> Iterator[tuple[str, ReadError | None]]:
     for entry in entries:
         if entry.name.startswith("."):
             continue
+        article = entry.name.lower().endswith(ARTICLE_SUFFIXES)
         try:
-            is_dir = entry.is_dir()
-            is_file = entry.is_file()
-        except OSError:
+            mode = entry.stat().st_mode  # follows symlinks
+        except OSError as exc:
+            # a dangling or looping link, or a file deleted while we looked: an article the
+            # user expects to see is accounted for; anything else is not ours to mention
+            if article:
+                yield entry.path, ReadError(_path_error(entry.path, exc))
             continue
-        if is_dir:
+        if stat.S_ISDIR(mode):
             yield from _walk(entry.path, seen)
-        elif is_file and entry.name.lower().endswith(ARTICLE_SUFFIXES):
-            yield entry.path, None
+        elif article:
+            yield entry.path, None if stat.S_ISREG(mode) else ReadError("not a regular file")
+
+
+def _path_error(path: str, exc: OSError) -> str:
+    """The one-line reason a path cannot be opened."""
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if isinstance(exc, FileNotFoundError):
+        return "broken symbolic link" if os.path.islink(path) else "no such file"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return (exc.strerror or str(exc)).lower()
 
 
 def discover(paths: list[str]) -> Iterator[tuple[str, ReadError | None]]:
@@ -88,16 +105,17 @@ def discover(paths: list[str]) -> Iterator[tuple[str, ReadError | None]]:
         elif os.path.isdir(path):
             found = False
             for item in _walk(path, set()):
-                found = found or item[1] is None
+                found = True  # an article, or a reason one could not be read: not "no articles"
                 yield item
             if not found:
                 yield path, ReadError("is a directory with no articles")
-        elif os.path.exists(path):
-            yield path, None
-        elif os.path.islink(path):
-            yield path, ReadError("broken symbolic link")
         else:
-            yield path, ReadError("no such file")
+            try:
+                os.stat(path)
+            except OSError as exc:
+                yield path, ReadError(_path_error(path, exc))
+                continue
+            yield path, None
 
 
 # --- decoding ---------------------------------------------------------------------------------
@@ -114,26 +132,89 @@ def _is_html(path: str, head: str) -> bool:
     )
 
 
+# Bytes that never occur in text: C0 controls other than tab, newlines, form feed and escape.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
+_TEXT_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
+_CP1252_TABLE = "".join(
+    chr(b) if b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([b]).decode("cp1252")
+    for b in range(256)
+)
+BINARY_SHARE = 0.05  # NUL bytes and more control bytes than this (5 %): binary, not text
+
+
+def _control_share(data: bytes) -> float:
+    """The share of bytes that are C0 controls text never uses (NUL, BEL, ...), at C speed."""
+    if not data:
+        return 0.0
+    return len(data.translate(None, _TEXT_BYTES)) / len(data)
+
+
+def _is_binary(data: bytes) -> bool:
+    """Binary data: NUL bytes (over 1 %, or any among over 5 % of control bytes). Text with
+    escape sequences, bells and backspaces but no NUL is hostile text, not binary: it is read
+    (and shown inert)."""
+    nul = data.count(0)
+    return nul > 0 and (nul > 0.01 * len(data) or _control_share(data) > BINARY_SHARE)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le``/``utf-16-be`` when ``data`` looks like UTF-16 that lost its byte-order mark.
+
+    Text in UTF-16 has a NUL in the high byte of every ASCII character (spaces, digits,
+    punctuation, Latin letters): many NULs at odd offsets and next to none at even offsets
+    (little-endian), or the reverse. Binary data has NULs at both, UTF-8 text at neither. CJK
+    text in UTF-16 without a BOM has too few NULs to be recognised: it is then read as cp1252
+    (with the warning) or refused as binary: the reason is printed either way."""
+    sample = data[: 1 << 16]
+    half = len(sample) // 2
+    if half < 2 or len(data) % 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd >= 0.2 * half and even <= 0.05 * odd:
+        return "utf-16-le"
+    if even >= 0.2 * half and odd <= 0.05 * even:
+        return "utf-16-be"
+    return None
+
+
 def decode(data: bytes, *, html: bool = False) -> tuple[str, list[str]]:
     """Decode bytes to text; returns ``(text, warnings)``.
 
-    UTF-8 (a BOM is dropped), UTF-16 with a BOM, else a charset an HTML page declares, else
-    cp1252 (latin-1 for its five undefined bytes) with a warning. NUL bytes outside UTF-16 mean
-    binary data."""
+    UTF-8 (a BOM is dropped), UTF-32 or UTF-16 with a BOM, UTF-16 without one (recognised by
+    where its NUL bytes fall, with a warning), else a charset an HTML page declares, else
+    cp1252 (latin-1 for its five undefined bytes) with a warning. NUL bytes among many control
+    bytes mean binary data (:func:`_is_binary`); a stray NUL in a long text is kept (JSON
+    escapes it, the terminal view shows it as ``\\x00``) with a warning."""
     if data.startswith(codecs.BOM_UTF8):
         try:
             return data[3:].decode("utf-8"), []
         except UnicodeDecodeError:
             data = data[3:]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        try:
+            return data.decode("utf-32"), []
+        except UnicodeDecodeError:
+            pass  # "FF FE 00 00" may also open UTF-16 whose first character is U+0000
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise ReadError("not a text file (invalid UTF-16)") from exc
-        if "\x00" in text:
+        if _is_binary(text.encode("utf-8", "surrogatepass")):
             raise ReadError("not a text file (binary data)")
         return text, []
     if b"\x00" in data:
+        codec = _utf16_without_bom(data)
+        if codec is not None:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                pass
+            else:
+                if not _is_binary(text.encode("utf-8", "surrogatepass")):
+                    name = codec.upper().replace("UTF-16-", "UTF-16")
+                    return text, [f"no byte-order mark: decoded as {name} (from its NUL bytes)"]
+    if _is_binary(data):
         raise ReadError("not a text file (binary data)")
     try:
         return data.decode("utf-8"), []
@@ -152,13 +233,9 @@ def decode(data: bytes, *, html: bool = False) -> tuple[str, list[str]]:
                     return data.decode(codec), []
                 except UnicodeDecodeError:
                     pass
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        text = "".join(
-            bytes([b]).decode("cp1252") if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else chr(b)
-            for b in data
-        )
+    # cp1252 leaves five bytes undefined: they become the latin-1 characters (C1 controls),
+    # through one table at C speed (an error handler per byte is slow on hostile data)
+    text = codecs.charmap_decode(data, "strict", _CP1252_TABLE)[0]
     return text, ["not valid UTF-8: decoded as cp1252 (Windows-1252)"]
 
 
@@ -188,14 +265,17 @@ def read_document(
     except IsADirectoryError as exc:
         raise ReadError("is a directory") from exc
     except OSError as exc:
-        raise ReadError((exc.strerror or str(exc)).lower()) from exc
+        raise ReadError(_path_error(path, exc)) from exc
     if len(data) > max_bytes:
-        raise ReadError(_too_large(len(data), max_bytes, at_least=path == "-"))
+        # stdin, a pipe or a device (/dev/zero), or a file that grew: read only this far
+        raise ReadError(_too_large(len(data), max_bytes, at_least=True))
     sniff = data[:1024].decode("latin-1").lstrip("\ufeff\xef\xbb\xbf")
     html = _is_html(path, sniff)
     text, warnings = decode(data, html=html)
     if not text.strip():
         raise ReadError("empty file")
+    if "\x00" in text:
+        warnings.append(f"{text.count(chr(0)):,} NUL characters in the text (kept)")
     hints: dict[str, Any] = {}
     if html:
         text, hints = extract_html(text)
@@ -205,8 +285,14 @@ def read_document(
 
 
 def _too_large(size: int, limit: int, at_least: bool = False) -> str:
-    more = "more than " if at_least else ""
-    return f"file too large ({more}{size / 1e6:.1f} MB > {limit / 1e6:g} MB limit)"
+    """``file too large (25.0 MB > 20 MB limit)``; in bytes when MB would round them equal;
+    ``at_least``: only the first ``size`` bytes were read (stdin, a pipe, a device)."""
+    shown, cap = f"{size / 1e6:.1f} MB", f"{limit / 1e6:g} MB"
+    if f"{size / 1e6:.1f}" == f"{limit / 1e6:.1f}":  # rounding would make them look equal
+        shown, cap = f"{size:,} bytes", f"{limit:,}-byte"
+    if at_least:
+        return f"file too large (over the {cap} limit)"
+    return f"file too large ({shown} > {cap} limit)"
 
 
 # --- HTML -------------------------------------------------------------------------------------

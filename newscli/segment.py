@@ -50,6 +50,7 @@ _DATELINE_RE = re.compile(
     r"[A-Z][A-Za-z.'\- ]{1,40}(?:\s*/[^/\n]{1,40}/)?(?:,\s*[A-Z][A-Za-z.\- ]{1,25}){0,2},"
     r"\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}\.(?:\s*/[A-Za-z][A-Za-z .\-]{0,25}/\.)?"
 )
+_DATELINE_MAX = 200  # characters from a paragraph's start within which a dateline may end
 _BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n")
 _OPEN_CHARS = "\"'“‘«([`"
 
@@ -199,6 +200,10 @@ def _is_boundary(text: str, par_start: int, dot_start: int, end: int) -> bool:
     if not (nxt.isupper() or nxt.isdigit() or nxt in _OPEN_CHARS or not nxt.isalnum()):
         return False
     if text[dot_start] == ".":
+        if dot_start > par_start and "A" <= text[dot_start - 1] <= "Z":
+            prev = text[dot_start - 2] if dot_start - 2 >= par_start else " "
+            if not prev.isalpha() and prev != ".":
+                return False  # an initial (the fast path of the test below)
         before = text[max(par_start, dot_start - 24) : dot_start + 1]
         m = _WORD_BEFORE_RE.search(before)
         if m:
@@ -212,11 +217,18 @@ def _is_boundary(text: str, par_start: int, dot_start: int, end: int) -> bool:
                 while w_end < n and text[w_end].isalpha():
                     w_end += 1
                 return text[j:w_end].lower() in _OPENERS
-        prefix = text[par_start:end].strip()
-        if len(prefix) <= 90 and _DATELINE_RE.fullmatch(prefix):
-            return False
+        # (the length test comes first: slicing from the paragraph start at every candidate
+        # would be quadratic in a long paragraph)
+        if end - par_start <= _DATELINE_MAX:
+            prefix = text[par_start:end].strip()
+            if len(prefix) <= 90 and _DATELINE_RE.fullmatch(prefix):
+                return False
     # "MOSCOW, April 27. /TASS/." : the agency tag still belongs to the dateline.
-    return not (nxt == "/" and _DATELINE_RE.fullmatch(text[par_start:end].strip() + " /X/."))
+    return not (
+        nxt == "/"
+        and end - par_start <= _DATELINE_MAX
+        and _DATELINE_RE.fullmatch(text[par_start:end].strip() + " /X/.")
+    )
 
 
 def split_sentences(text: str, paragraphs: list[Span]) -> list[Sentence]:

@@ -136,7 +136,7 @@ def test_missing_file_and_directory(tmp_path):
 def test_too_large(tmp_path):
     p = tmp_path / "big.txt"
     p.write_bytes(b"word " * 600)
-    with pytest.raises(ReadError, match=r"file too large \(0\.0 MB > 0\.001 MB limit\)"):
+    with pytest.raises(ReadError, match=r"file too large \(3,000 bytes > 1,000-byte limit\)"):
         read_document(str(p), max_bytes=1000)
 
 
