@@ -87,6 +87,25 @@ def main() -> int:
         " (process time: robust to other load on the machine)"
     )
     print(f"segment: {t_seg:.3f} s  {n_tokens / t_seg:,.0f} tokens/s")
+    # general news beyond Reuters: the PolNeAR (2016 US politics) and TimeBank texts, timed only
+    # (no gold entities there): the per-article cost the whole report has to budget for
+    for rel in ("quotes/dev.jsonl", "timex/tbaq.jsonl"):
+        path = Path(args.data) / rel
+        if not path.exists():
+            continue
+        texts = [json.loads(x)["text"] for x in path.read_text(encoding="utf-8").splitlines() if x]
+        nsegs = [segment(t) for t in texts]
+        ntok = sum(len(s.tokens) for s in nsegs)
+        cpu = float("inf")
+        for _ in range(max(1, args.repeat)):
+            c0 = time.process_time()
+            for s in nsegs:
+                ent.extract_entities(s)
+            cpu = min(cpu, time.process_time() - c0)
+        print(
+            f"{rel}: {len(texts)} docs, {ntok} tokens: {ntok / cpu:,.0f} tokens/s CPU, "
+            f"{cpu / ntok * 700 * 1000:.2f} ms per 700-token (~600-word) article"
+        )
     print(
         f"import newscli.entities: {t_import * 1000:.1f} ms; "
         f"gazetteer load (once, lazy, CPU): {t_load * 1000:.1f} ms"

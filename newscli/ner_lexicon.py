@@ -31,7 +31,11 @@ TITLES = _words(
     leader opposition party speaker
     striker midfielder defender goalkeeper forward winger captain skipper batsman bowler
     all-rounder opener seamer spinner champion veteran
-    mp mep""".replace("\n", " ")
+    mp mep
+    nominee candidate hopeful contender challenger incumbent frontrunner front-runner
+    presidential vice-presidential gubernatorial congressional campaign running mate""".replace(
+        "\n", " "
+    )
 )
 # Of these, the ones that can be the head of a role phrase (the rest are modifiers).
 ROLE_HEADS = _words(
@@ -43,7 +47,9 @@ ROLE_HEADS = _words(
     chairwoman chair ceo director manager coach judge justice attorney prosecutor inspector
     superintendent detective officer leader speaker striker midfielder defender goalkeeper
     forward winger skipper batsman bowler all-rounder opener champion mp mep professor
-    official analyst economist spokesman lawyer executive premier""".replace("\n", " ")
+    official analyst economist spokesman lawyer executive premier
+    nominee candidate hopeful contender challenger frontrunner front-runner mate adviser advisor
+    aide strategist pollster host anchor correspondent columnist lawmaker""".replace("\n", " ")
 )
 # Honorifics that make the next capitalised words a person whatever they are.
 HONORIFICS = _words("mr mr. mrs mrs. ms ms. dr dr. sir dame mister madame monsieur herr")
@@ -141,6 +147,19 @@ ROLE_CLASSES: dict[str, tuple[str, ...]] = {
     "champion": ("player", "sport"),
     "skipper": ("player", "sport"),
     "professor": ("academic",),
+    "nominee": ("candidate", "politician"),
+    "candidate": ("candidate", "politician"),
+    "hopeful": ("candidate", "politician"),
+    "contender": ("candidate", "politician"),
+    "challenger": ("candidate", "politician"),
+    "frontrunner": ("candidate", "politician"),
+    "front-runner": ("candidate", "politician"),
+    "running mate": ("candidate", "politician"),
+    "lawmaker": ("politician", "lawmaker"),
+    "adviser": ("adviser",),
+    "advisor": ("adviser",),
+    "aide": ("adviser", "official"),
+    "strategist": ("adviser",),
 }
 
 # Words that end an organisation name (``Bank``, ``Party``, ``Inc``).
@@ -209,11 +228,16 @@ FAC_SUFFIXES = _words(
 EVENT_SUFFIXES = _words(
     """cup championship championships open games olympics olympiad tournament trophy prix war
     revolution festival prize award awards derby marathon series rally classic masters
-    grand-prix tour summit crisis day""".replace("\n", " ")
+    grand-prix tour summit crisis day liberation uprising invasion massacre""".replace("\n", " ")
 )
 LAW_SUFFIXES = _words(
     """act treaty declaration accord accords agreement convention constitution charter protocol
     resolution amendment code pact plan doctrine""".replace("\n", " ")
+)
+# Capitalised common words that open place and organisation names, never an epithet.
+NAME_PREFIX_WORDS = _words(
+    """saint san santa st st. fort port mount mt lake cape new old great little north south east
+    west upper lower central royal united national federal general grand first bank union"""
 )
 # Particles inside personal names (``de Gaulle``, ``bin Salman``, ``van der Sar``).
 NAME_PARTICLES = _words("de da di del della der den van von bin ibn al el le la du dos das ter ten")
@@ -247,7 +271,7 @@ MONTHS_DAYS = _words(
 NEVER_ALONE = MONTHS_DAYS | _words(
     """I I'm I'll I've I'd A An The This That These Those It He She We They You My Our His Her
     Their Its Mr Mrs Ms Dr Sir Madam OK Okay Yes No God Internet Web Christmas Easter
-    Ramadan Prime Minister President GMT EDT EST BST CET UTC GDP GNP CEO CFO PMI IPO CPI
+    Ramadan Prime Minister President Pope GMT EDT EST BST CET UTC GDP GNP CEO CFO PMI IPO CPI
     HIV DNA TV PC AM PM FM BC AD OK""".replace("\n", " ")
 )
 # Lower-case words before a place name ("in Moscow", "from Pyongyang").

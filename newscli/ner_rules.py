@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import islice
 
 from newscli import ner_lexicon as lx
 from newscli.gazetteer import Gazetteer, load
@@ -32,6 +31,8 @@ _POSSESSIVE = frozenset(("'s", "’s", "'S", "’S"))
 _DIGIT = re.compile(r"\d")
 _UPPER_WORD = re.compile(r"\b[A-Z]{2,}\b")
 _LOWER_WORD = re.compile(r"\b[a-z]{4,}")
+_LOWER3_WORD = re.compile(r"\b[a-z]{3}\b")
+_HEADLINE_LOWER = frozenset("and the for but nor off out via".split())
 _TITLE_WORD = re.compile(r"\b[A-Z][a-z]{3,}")
 _ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d$")
 # Abbreviations written with a full stop inside a name: "Mr. Smith", "Gen. Powell", "St. Louis".
@@ -46,6 +47,20 @@ _LANGUAGE_CUES = frozenset(
 )
 _COORD = frozenset((" and ", ", ", " or ", ", and ", " & "))
 _APPOSITIVE_GLUE = frozenset("the a an of and for 's ’s".split())
+# Hostile-input guards: a run of capitalised words longer than this is not one name; past
+# this many chunks in one document (a normal article has ~100) only list lookups run; sentences
+# and tokens past the unit and token budgets (a book, not an article: ~60x a long article) are
+# not read.
+_MAX_RUN = 14
+_CHUNK_BUDGET = 5_000
+_UNIT_BUDGET = 4_000
+_TOKEN_BUDGET = 60_000
+_ES_STEMS = ("oes", "ses", "xes", "zes", "ches", "shes")
+_LEGAL_SUFFIXES = frozenset("inc corp ltd co plc llc ag sa nv gmbh bv".split())
+# "(D-Nev.)", "(R-S.C.)": a party and state after a lawmaker's name, not an entity
+_PARTY_STATE = re.compile(r"[DRI]-[A-Z][A-Za-z]{0,3}\.?$")
+_ROLE_PREP = frozenset("to of for at in on with".split())
+_ROLE_GLUE = _ROLE_PREP | _APPOSITIVE_GLUE
 _COMPASS = frozenset(
     "north south east west northern southern eastern western northeast northwest southeast"
     " southwest central".split()
@@ -92,6 +107,15 @@ def _is_cap(t: str) -> bool:
     return t[0].isupper() and (t.isalpha() or (t[0].isalpha() and _DIGIT.search(t) is None))
 
 
+# word -> is it a capitalised word (_is_cap): a cache shared by documents, cheaper than the test
+_CAP: dict[str, bool] = {}
+
+
+def _cap_fill(w: str) -> bool:
+    c = _CAP[w] = w[0].isupper() and (w.isalpha() or _is_cap(w))
+    return c
+
+
 def _is_title(low: str) -> bool:
     """A title word, hyphenated ones too (``major-general``, ``vice-premier``)."""
     if low in lx.TITLES:
@@ -106,8 +130,17 @@ def _split_units(seg: Segmentation) -> list[list[Token]]:
     if seg.title is not None:
         units.append(tokenize(text, seg.title.start, seg.title.end))
     toks = seg.tokens
-    for s in seg.sentences:
+    sentences = seg.sentences
+    if len(sentences) > _UNIT_BUDGET:  # hostile input: a normal article has ~30 sentences
+        sentences = sentences[:_UNIT_BUDGET]
+    left = _TOKEN_BUDGET
+    for s in sentences:
         i, j = seg.token_range(s.start, s.end)
+        if j - i > left:  # hostile input: stop reading past the token budget
+            j = i + left
+        left -= j - i
+        if i >= j:
+            break
         if text.find("\n", s.start, s.end) < 0:  # one line: the sentence is the unit
             units.append(toks[i:j])
             continue
@@ -130,22 +163,37 @@ def _split_units(seg: Segmentation) -> list[list[Token]]:
     return units
 
 
-def _caps_mode(text: str, toks: list[Token]) -> bool:
+def _caps_mode(text: str, toks: list[Token], first: bool = False) -> bool:
     """ALL-CAPS (headline, dateline) or Title-Case (headline) line. Counted with regular
     expressions over the line (C speed) rather than a Python loop over its tokens."""
     line = text[toks[0].start : toks[-1].end]
     if line.isupper():
         return True
-    lower = sum(1 for _ in islice(_LOWER_WORD.finditer(line), 9))
-    if lower > 8:  # running text: no need to count the rest
+    lower = len(_LOWER_WORD.findall(line, 0, 300))
+    if lower > 8:  # running text: its first 300 characters settle it
         return False
+    if len(line) > 300:
+        lower = len(_LOWER_WORD.findall(line))
+        if lower > 8:
+            return False
     upper = len(_UPPER_WORD.findall(line))
     title = len(_TITLE_WORD.findall(line))
     words = upper + lower + title
     if upper >= 1 and upper >= 0.6 * words and lower <= 0.25 * words:
         return True
     # Title Case headline: long words are all capitalised, no final full stop.
-    return title >= 3 and lower == 0 and len(toks) >= 4 and toks[-1].text not in '.!?"”'
+    if title < 3 or lower or len(toks) < 4:
+        return False
+    # a final full stop is allowed on a line that stands alone (a headline, a heading)
+    if toks[-1].text in '.!?"”':
+        a = toks[0].start
+        return (
+            (first or a == 0 or text[a - 1] == "\n")
+            and text[toks[-1].end : toks[-1].end + 1] in ("\n", "")
+            # a headline capitalises its short words too ("As", "Win"); prose does not ("met")
+            and all(w in _HEADLINE_LOWER for w in _LOWER3_WORD.findall(line))
+        )
+    return True
 
 
 class Recogniser:
@@ -161,12 +209,21 @@ class Recogniser:
         self.sports = False
         # sentence-initial common words set aside: "May" is a name if "Theresa May" is
         self.dropped: list[tuple[_Unit, int]] = []
+        # chunks analysed in full; past the budget (hostile input) only the list lookups run
+        self.budget = _CHUNK_BUDGET
 
     # ---------------------------------------------------------------------------- driver
     def run(self) -> list[Raw]:
         raw_units = _split_units(self.seg)
         text = self.text
-        units = [_Unit(toks, _caps_mode(text, toks), n) for n, toks in enumerate(raw_units) if toks]
+        units = [
+            _Unit(toks, _caps_mode(text, toks, n == 0), n)
+            for n, toks in enumerate(raw_units)
+            if toks
+        ]
+        capd = _CAP
+        if len(capd) > 200_000:
+            capd.clear()
         for u in units:
             if text.find("-", u.toks[0].start, u.toks[-1].end) >= 0:
                 u.toks = self._split_hyphens(u.toks, u.caps)
@@ -176,7 +233,7 @@ class Recogniser:
                 u.text_caps = sum(w.isupper() for w in words) * 2 > len(words)
             else:
                 u.forms = [_form(w, False) if w.isupper() else w for w in words]
-            cap = u.cap = [w[0].isupper() and (w.isalpha() or _is_cap(w)) for w in words]
+            cap = u.cap = [capd[w] if w in capd else _cap_fill(w) for w in words]
             u.dateline = (
                 u.index <= 3
                 and len(words) <= 12
@@ -259,7 +316,14 @@ class Recogniser:
         common = self.g.common
         if low in common:
             return True
-        if low.endswith("s") and low[:-1] in common:
+        if (
+            low.endswith("s")
+            and (
+                low[:-1] in common
+                # -es after a sibilant or -o ("goes", "watches"), not "James" (jam) or "Hayes"
+                or (low.endswith(_ES_STEMS) and low[:-2] in common)
+            )
+        ):
             return True
         if "-" in low:
             last = low.rsplit("-", 1)[1]
@@ -284,12 +348,19 @@ class Recogniser:
         """``Karlsruhe of Germany``: ``of`` + a country does not continue a name unless the
         name so far has an organisation head (``Bank of England``)."""
         p = self.g.places.get(forms[e])
+        if p is None:
+            span = self._multi_place(forms, e)
+            if span:
+                p = self.g.places.get(" ".join(forms[e : e + span]))
         if p is None or p.kind not in "CS":
+            return False
+        # a title right before "of" keeps it ("Foreign Minister of France"); a title further
+        # left does not ("King Hussein of Jordan", "Rep. Elijah Cummings of Maryland")
+        if forms[j - 1].lower().rstrip(".") in lx.TITLES:
             return False
         return not any(
             f.lower() in lx.ORG_HEADS
             or f.lower() in lx.ORG_SUFFIXES
-            or f.lower() in lx.TITLES
             or f.lower() in lx.LOC_SUFFIXES
             or f.lower() in _STATE_HEADS
             for f in forms[k:j]
@@ -321,6 +392,14 @@ class Recogniser:
                 and not u.text_caps
                 and f.lower() not in lx.FUNCTION_WORDS
                 and f not in self.g.places
+                and f.lower() not in lx.SPEECH_VERBS
+                and not (  # a headline verb: "Lindsey Graham Says", "Clinton Goes"
+                    u.caps
+                    and f[-1] == "s"
+                    and f not in self.g.surnames
+                    and self._is_common(f.lower())
+                    and not self._known(f)
+                )
             ):
                 start_pos = False  # a surname after a given name: "Tiger Woods"
                 cand[k] = True
@@ -416,6 +495,8 @@ class Recogniser:
                         break
                     if w == "and" and (forms[e] in self.g.places or self._multi_place(forms, e)):
                         break  # "the United States and China"
+                    if w == "and" and forms[j - 1].lower().rstrip(".") in _LEGAL_SUFFIXES:
+                        break  # "Apple Inc and Alphabet Inc": a legal suffix closes a name
                     if (
                         e - j == 1
                         and w in ("for", "and", "on", "the", "in")
@@ -427,7 +508,8 @@ class Recogniser:
                         j = e
                         continue
                 break
-            self._chunk(u, [m for m in range(k, j) if toks[m].text != "."], memory)
+            if j - k <= _MAX_RUN:  # longer runs of capitalised words are not one name
+                self._chunk(u, [m for m in range(k, j) if toks[m].text != "."], memory)
             done = j
 
     # ---------------------------------------------------------------------------- chunks
@@ -471,7 +553,7 @@ class Recogniser:
                 canon,
                 role,
                 u.caps,
-                tuple(u.forms[m] for m in idx if cap[m]),
+                tuple([u.forms[m] for m in idx if cap[m]]),
                 u.index,
                 idx[0] == 0,
             )
@@ -509,8 +591,29 @@ class Recogniser:
         if all(w in lx.HONORIFICS for w in lows[start:k]):
             self._person_or(u, idx[k:], memory, "", honorific=True)
             return
+        p = k
+        while p < n - 2 and fs[p] not in g.given and lows[p] in g.common and fs[p] not in g.places:
+            p += 1
+        if p > k and fs[p] in g.given:
+            k = p  # "Miss Universe Alicia Machado": the description is part of the role
         role = self._role_text(u, idx[role_from], idx[k - 1])
         self._person_or(u, idx[k:], memory, role, honorific=lows[start] in lx.HONORIFICS)
+
+    def _epithet(self, f: str, low: str) -> bool:
+        """A capitalised common adjective before a name (``Crooked``, ``Sleepy``), not a
+        place, title, organisation word or a word that opens place names (``Port``)."""
+        g = self.g
+        return (
+            low in g.common
+            and f not in g.given
+            and f not in g.surnames
+            and f not in g.places
+            and f not in g.demonyms
+            and f not in lx.KNOWN_ORGS
+            and low not in lx.TITLES
+            and low not in lx.FUNCTION_WORDS
+            and low not in lx.NAME_PREFIX_WORDS
+        )
 
     def _role_text(self, u: _Unit, i: int, j: int) -> str:
         """The text of tokens ``i..j`` with the full stop of a final abbreviation (``Gen.``)."""
@@ -536,7 +639,12 @@ class Recogniser:
             return None
         start = m + 1
         dem = self.g.demonyms
-        if m >= 0 and u.forms[m] in dem:
+        if m >= 0 and (
+            u.forms[m] in dem
+            or u.forms[m] in self.g.places
+            or u.forms[m] in lx.KNOWN_ORGS
+            or (u.caps is False and 2 <= len(toks[m].text) <= 5 and toks[m].text.isupper())
+        ):
             start = m
             if m >= 1 and f"{u.forms[m - 1]} {u.forms[m]}" in dem:
                 start = m - 1
@@ -555,8 +663,14 @@ class Recogniser:
             low = w.lower()
             if w in (",", ".", ";", ")") or low in lx.SPEECH_VERBS:
                 break
+            if head and u.cap[m] and toks[m - 1].text.lower() not in _ROLE_GLUE:
+                return None  # another person's title: ", President Barack Obama's ..."
             if low in lx.ROLE_HEADS:
                 head = True
+            elif head and not (
+                u.cap[m] or low in lx.TITLES or low in _APPOSITIVE_GLUE or low in _ROLE_PREP
+            ):
+                break  # the description ends at the first word that is not part of a title
             elif not (
                 u.cap[m]
                 or low in lx.TITLES
@@ -579,7 +693,8 @@ class Recogniser:
         g = self.g
         toks = u.toks
         forms = u.forms
-        if len(idx) == 1 and not u.caps:
+        self.budget -= 1
+        if len(idx) == 1 and (not u.caps or self.budget < 0):
             # fast path: one word of running text that a list knows (most chunks)
             f = forms[idx[0]]
             if f not in lx.KNOWN_NAMES:
@@ -594,6 +709,8 @@ class Recogniser:
                 if d is not None and f not in g.languages and "-" not in f:
                     self._emit(u, idx, "NORP", True, d)
                     return
+        if self.budget < 0:
+            return
         fs = [forms[m] for m in idx]
         for q, m in enumerate(idx):
             if (
@@ -630,16 +747,22 @@ class Recogniser:
         ):
             self._chunk(u, idx[:-1], memory)
             return
-        if n == 1 and (fs[0] in lx.NEVER_ALONE or len(fs[0]) == 1):
+        if n == 1 and (
+            fs[0] in lx.NEVER_ALONE or len(fs[0]) == 1 or _PARTY_STATE.match(fs[0]) is not None
+        ):
             return
-        if all(len(f) == 1 for f in fs):
+        if max(map(len, fs)) == 1:
             return
-        if n == 1 and "'" in fs[0] and fs[0].split("'", 1)[0].lower() in lx.FUNCTION_WORDS:
-            return
+        if (
+            n == 1
+            and ("'" in fs[0] or "’" in fs[0])
+            and fs[0].replace("’", "'").split("'", 1)[0].lower() in lx.FUNCTION_WORDS
+        ):
+            return  # "I’m", "She’ll"
         if "&" in fs and n >= 3:
             self._emit(u, idx, "ORG", True)
             return
-        if all(f in lx.MONTHS_DAYS for f in fs):
+        if fs[0] in lx.MONTHS_DAYS and all(f in lx.MONTHS_DAYS for f in fs):
             return
         # dateline: "NEW YORK 1996-08-30", "KINSHASA, Zaire 1996-08-30"
         if u.dateline and idx[0] == 0 and (nxt == "," or nxt[:1].isdigit()):
@@ -690,6 +813,10 @@ class Recogniser:
         if d is not None:
             self._emit(u, idx, "NORP", True, d)
             return
+        # 1b. an epithet before a given name: "Crooked Hillary Clinton", "Sleepy Joe"
+        if n >= 2 and fs[1] in g.given and self._epithet(fs[0], lows[0]):
+            self._chunk(u, idx[1:], memory)
+            return
         # 2. organisation heads and suffixes
         if (
             n >= 2
@@ -713,11 +840,10 @@ class Recogniser:
                     or fs[q - 1] in lx.KNOWN_ORGS
                     or (q >= 2 and lows[q - 1] in lx.ORG_SUFFIXES)
                 ):
-                    k = q
-                    while k < n - 1 and lows[k] in lx.TITLES:
-                        k += 1
                     self._chunk(u, idx[:q], memory)
-                    self._person_or(u, idx[k:], memory, self._role_text(u, idx[0], idx[k - 1]))
+                    # titles from q ("US Secretary of State Mary Albright"), the role keeps the
+                    # organisation or place before them
+                    self._titled(u, idx, fs, lows, q, 0, memory)
                     return
         # 3. titles before a name: strip them, keep them as the role
         if _is_title(lows[0]) and n > 1:
@@ -777,7 +903,7 @@ class Recogniser:
             pl = g.places[head]
             if _is_title(rest[0]):
                 self._emit(u, idx[:m], pl.label, True, pl.canonical or head)
-                self._titled(u, idx, fs, lows, m, m, memory)
+                self._titled(u, idx, fs, lows, m, 0, memory)
                 return
             if any(f in g.given for f in fs[m : m + 1]) and n - m >= 2:
                 self._emit(u, idx[:m], pl.label, True, pl.canonical or head)
@@ -785,6 +911,24 @@ class Recogniser:
                 return
             self._emit(u, idx, "ORG", False)
             return
+        # 4b. a description, a title, then a given name: "Homeland Security Secretary Jeh Johnson"
+        if n >= 4 and not u.caps:
+            for q in range(1, n - 2):
+                if lows[q] in lx.ROLE_HEADS:
+                    k = q + 1
+                    while k < n - 1 and _is_title(lows[k]):
+                        k += 1
+                    rest = lows[k:]
+                    if not any(f in g.given for f in fs[:q]) and (
+                        fs[k] in g.given
+                        or (
+                            len(rest) >= 2
+                            and not any(w in g.common or w in lx.ORG_SUFFIXES for w in rest)
+                        )
+                    ):
+                        self._person_or(u, idx[k:], memory, self._role_text(u, idx[0], idx[k - 1]))
+                        return
+                    break
         # 5. place, event, law and facility heads
         if n >= 2 and lows[0] in _EVENT_HEADS:
             self._emit(u, idx, "EVENT", True)
@@ -825,7 +969,7 @@ class Recogniser:
         name = " ".join(fs)
         if role is not None and not honorific:
             p = g.places.get(name)
-            if p is not None:
+            if p is not None and (n > 1 or p.kind != "T" or not role):
                 self._emit(u, idx, p.label, True, p.canonical or name)
                 return
             if name in lx.KNOWN_ORGS:
@@ -836,22 +980,7 @@ class Recogniser:
             return
         if u.caps and all(len(f) <= 3 for f in fs):
             return
-        caps_words = [f for f in fs if f[0].isupper()]
-        initials = any(len(toks[m].text) == 1 for m in idx) or any(
-            "." in toks[m].text
-            and toks[m].text.isupper()
-            and len(toks[m].text) <= 4
-            and toks[m].text not in g.places
-            and toks[m].text not in lx.KNOWN_ORGS
-            for m in idx
-        )
-        if n >= 2 and (
-            fs[0] in g.given
-            or initials
-            or any(f.lower().endswith(lx.PATRONYMIC_ENDINGS) for f in fs)
-            or (fs[0] in lx.ASIAN_SURNAMES and n <= 3 and all(len(f) <= 8 for f in fs))
-            or (len(caps_words) < n and any(f in lx.NAME_PARTICLES for f in fs) and "of" not in fs)
-        ):
+        if n >= 2 and (fs[0] in g.given or self._person_shape(u, idx, fs)):
             self._emit(u, idx, "PERSON", True)
             return
         low_next = nxt.lower()
@@ -891,6 +1020,30 @@ class Recogniser:
             self._emit(u, idx, "PERSON", False)
             return
         self._emit(u, idx, "ORG", False)
+
+    def _person_shape(self, u: _Unit, idx: list[int], fs: list[str]) -> bool:
+        """Initials, a patronymic, an East Asian surname first, or a name particle."""
+        toks = u.toks
+        g = self.g
+        n = len(fs)
+        for m in idx:
+            t = toks[m].text
+            if len(t) == 1 or (
+                "." in t
+                and len(t) <= 4
+                and t.isupper()
+                and t not in g.places
+                and t not in lx.KNOWN_ORGS
+            ):
+                return True
+        for f in fs:
+            if f.lower().endswith(lx.PATRONYMIC_ENDINGS):
+                return True
+        if fs[0] in lx.ASIAN_SURNAMES and n <= 3 and max(map(len, fs)) <= 8:
+            return True
+        if "of" in fs:
+            return False
+        return any(f in lx.NAME_PARTICLES for f in fs) and any(not f[0].isupper() for f in fs)
 
     def _paren_country(self, u: _Unit, b: int) -> bool:
         """A country in brackets after a name: ``Jansher Khan (Pakistan)``."""
@@ -936,6 +1089,8 @@ class Recogniser:
                 continue
             key = " ".join(text[r.start : r.end].lower().split())
             mem.setdefault(key, (r.label, r.canon))
+            if len(r.words) == 1 and r.label == "PERSON" and r.role:
+                self.person_parts_strong.add(r.words[0].lower())
             if len(r.words) >= 2:
                 if r.label == "PERSON":
                     if r.words[0] in self.g.given or r.role or len(r.words[0]) == 1:
