@@ -214,3 +214,12 @@ def test_every_span_in_the_json_slices_to_its_text(invoke, seed_path):
     assert spans
     for s in spans:
         assert text[s["start"] : s["end"]] == s["text"]
+
+
+@pytest.mark.parametrize("command", ["show", "quotes", "entities", "timeline"])
+def test_tables_fit_an_80_column_terminal(runner, monkeypatch, seed_path, command):
+    result = _run_with_env(runner, monkeypatch, [command, str(seed_path)], {"COLUMNS": "80"})
+    assert result.exit_code == 0, result.stderr
+    widths = [len(line) for line in result.stdout.splitlines()]
+    assert widths and max(widths) <= 80
+    assert "Im Chon Il" in result.stdout or command in ("timeline",)
