@@ -40,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
         except ImportError:
             extract_entities = None
     segs = [segment(d["text"]) for d in docs]
+    for s in segs:
+        s.tokens  # noqa: B018 - tokens are made lazily; tokenising is segmentation's cost
     ents: list = [None] * len(docs)
     t_ent = 0.0
     if extract_entities is not None:
@@ -54,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         best = min(best, time.process_time() - t0)
     t0 = time.process_time()
     for d in docs:
-        segment(d["text"])
+        segment(d["text"]).tokens  # noqa: B018
     t_seg = time.process_time() - t0
     out_dir = ROOT / "bench" / "out"
     out_dir.mkdir(parents=True, exist_ok=True)

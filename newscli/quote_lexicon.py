@@ -97,6 +97,27 @@ encourage encourages encouraged encouraged encouraging
 read reads read read read
 threaten threatens threatened threatened threatening
 call calls called called calling
+criticize criticizes criticized criticized criticizing
+criticise criticises criticised criticised criticising
+blast blasts blasted blasted blasting
+slam slams slammed slammed slamming
+dismiss dismisses dismissed dismissed dismissing
+praise praises praised praised praising
+condemn condemns condemned condemned condemning
+denounce denounces denounced denounced denouncing
+mock mocks mocked mocked mocking
+label labels labeled labeled labeling
+brand brands branded branded branding
+cite cites cited cited citing
+hail hails hailed hailed hailing
+tout touts touted touted touting
+decry decries decried decried decrying
+liken likens likened likened likening
+characterize characterizes characterized characterized characterizing
+characterise characterises characterised characterised characterising
+dub dubs dubbed dubbed dubbing
+deride derides derided derided deriding
+ridicule ridicules ridiculed ridiculed ridiculing
 """
 
 CUE_FORMS: dict[str, str] = {}
@@ -121,8 +142,16 @@ NOUN_LIKE = frozenset(
 HEARER_CUES = frozenset("tell ask warn assure urge remind inform caution encourage".split())
 
 # Cue phrases with a particle: point out, spell out, ...
-PARTICLE_CUES = {"point": "out", "spell": "out", "lay": "out", "weigh": "in", "chime": "in"}
+PARTICLE_CUES = {
+    "point": "out",
+    "spell": "out",
+    "lay": "out",
+    "weigh": "in",
+    "chime": "in",
+    "put": "it",  # "as the memo put it"
+}
 for _v, _forms in (
+    ("put", "put puts putting"),
     ("point", "point points pointed pointing"),
     ("spell", "spell spells spelled spelt spelling"),
     ("weigh", "weigh weighs weighed weighing"),
@@ -287,4 +316,21 @@ NON_NAME_CAPS = frozenset(
     towards across behind beyond near earlier later last next first another some many
     most several few no not one two three in is are was were has have had be will would can
     could even just only still also already again never""".split()
+)
+
+# Nouns that report speech with a that-clause (``her acknowledgment that …``), and those that
+# take ``to`` (``an agreement to …``). Fact-like nouns (``the fact that``, ``the idea that``)
+# are not speech and stay out.
+SPEECH_NOUNS = frozenset(
+    """claim claims assertion assertions acknowledgment acknowledgement admission argument
+    arguments contention allegation allegations assurance assurances announcement
+    insistence prediction predictions warning warnings report reports suggestion emphasis
+    agreement promise promises pledge pledges vow vows""".split()
+)
+TO_NOUNS = frozenset("agreement promise promises pledge pledges vow vows".split())
+# Verbs of judging that report speech only around a quoted phrase (``criticized the law as a
+# "crazy system"``): without a quotation close after them they are not cues.
+EVAL_CUES = frozenset(
+    """criticize criticise blast slam dismiss praise condemn denounce mock label brand cite
+    hail tout decry liken characterize characterise dub deride ridicule describe call""".split()
 )

@@ -27,6 +27,9 @@ DOUBLE, SINGLE, GUILLEMET = "D", "S", "G"
 _OPEN_PREV = set("([{—–-/:\u00a0") | {"\n", "\t", " "}
 _CLOSE_NEXT = set(".,;:!?)]}—–-…/") | {"\n", "\t", " ", "\u00a0"}
 _QUOTE_CHARS = set("\"'“”‘’«»„‟`")
+_MARK_CHARS = "\"'“”‘’«»„‟`"
+_DENSE_MIN = 400  # marks in one paragraph, with one mark in every ten characters
+_MARK_BUDGET = 60_000  # marks per article; a long real article has a few thousand
 _MARK_RE = re.compile("[\"'“”‘’«»„‟`]")
 _ELISIONS = ("em ", "em,", "em.", "n ", "cause ", "til ", "tis ", "twas ", "nuff ")
 
@@ -212,7 +215,16 @@ def find_quoted_spans(text: str, paragraphs: list[Span]) -> list[QuotedSpan]:
     out: list[QuotedSpan] = []
     carry: _Mark | None = None
     carry_parts: list[Span] = []
+    budget = _MARK_BUDGET
     for p_index, (lo, hi) in enumerate(paragraphs):
+        if carry is None and _MARK_RE.search(text, lo, hi) is None:
+            continue  # no mark in this paragraph (most of them): nothing to pair
+        n_marks = sum(text.count(c, lo, hi) for c in _MARK_CHARS)
+        if n_marks > _DENSE_MIN and n_marks * 10 > hi - lo:
+            continue  # a wall of marks (hostile or garbage), not prose: no quotes from it
+        budget -= n_marks
+        if budget < 0:
+            break  # far more marks than any article holds: stop pairing, stay linear and fast
         if carry is not None:
             first = scan_marks(text, lo, min(hi, lo + 2))
             continues = (

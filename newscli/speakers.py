@@ -49,7 +49,8 @@ _ORG_WORDS = frozenset(
     """times post news journal herald tribune guardian telegraph press party committee
     ministry department kremlin house council bank inc corp corporation co ltd llc group
     university agency office commission association institute foundation court police
-    service network company campaign administration government embassy fund union
+    service network company campaign administration government embassy fund union authority
+    society trust caucus forum
     organization organisation center centre board bureau reuters tass ap afp bloomberg
     cnn nbc abc cbs fox msnbc politifact pentagon congress senate parliament assembly
     federation league alliance coalition movement church school college hospital
@@ -142,6 +143,9 @@ def _org_link(items: list[Item], k: int, lo: int) -> bool:
     return m >= lo and items[m].cap and items[m].low.strip(".") in _ORG_WORDS
 
 
+_VERB_ENDS = ("s", "ed", "ant", "ants", "ing")  # continues, appeared, wants, declining
+
+
 def phrase_left(items: list[Item], k: int, lo: int = 0) -> Phrase | None:
     """The speaker phrase ending just before ``items[k]`` (the cue), or None."""
     j = k - 1
@@ -150,9 +154,20 @@ def phrase_left(items: list[Item], k: int, lo: int = 0) -> Phrase | None:
         j >= lo
         and (items[j].kind == "w" or (ing and items[j].low in ("’s", "'s")))
         and not items[j].cap  # "Theresa May said": May is a name here
-        and (items[j].low in BETWEEN or items[j].low.endswith("ly"))
+        and (items[j].low in BETWEEN or items[j].low.endswith(("ly", "n't", "n’t")))
     ):
         j -= 1
+    # "continues to insist", "appeared to suggest", "refused to say": a verb and "to" first
+    if (
+        j - 1 >= lo
+        and items[j].low == "to"
+        and items[j - 1].kind == "w"
+        and not items[j - 1].cap
+        and items[j - 1].low.endswith(_VERB_ENDS)
+    ):
+        j -= 2
+        while j >= lo and items[j].kind == "w" and not items[j].cap and items[j].low in BETWEEN:
+            j -= 1
     # "The Times on Saturday wrote", "Trump last week said"
     if j - 1 >= lo and items[j].low in _WHEN and items[j - 1].low in ("on", "last", "this"):
         j -= 2
@@ -160,7 +175,39 @@ def phrase_left(items: list[Item], k: int, lo: int = 0) -> Phrase | None:
             j -= 1
     if j < lo:
         return None
-    return phrase_ending_at(items, j, lo)
+    p = phrase_ending_at(items, j, lo)
+    if p is None or p.kind == "vague":
+        q = _pp_head(items, j, lo)
+        if q is not None:
+            return q
+    return p
+
+
+_PP_LINKS = frozenset("of on at from for in with".split())
+
+
+def _pp_head(items: list[Item], j: int, lo: int) -> Phrase | None:
+    """``Experts on trade and farming said``, ``officials at the agency said``: a source noun
+    with a short prepositional phrase after it. The head must be a role or a vague source."""
+    m = j
+    while m > lo and j - m < 7 and items[m].kind == "w" and items[m].low not in _PP_LINKS:
+        m -= 1
+    if m <= lo or items[m].low not in _PP_LINKS or m == j:
+        return None
+    h = items[m - 1]
+    base = h.low[:-1] if h.low.endswith("s") else h.low
+    if h.kind != "w" or not (h.low in VAGUE_HEADS or base in PERSON_ROLES or h.low in PERSON_ROLES):
+        return None
+    if h.low in VAGUE_HEADS:
+        # "Experts on North Korea": a source, never a name
+        d = m - 2 if m - 2 >= lo and items[m - 2].low in DETERMINERS else m - 1
+        return Phrase(d, j + 1, "vague", items[d].start, items[j].end, head=h.low)
+    p = phrase_ending_at(items, m - 1, lo)
+    if p is None:
+        return None
+    p.j = j + 1
+    p.end = items[j].end
+    return p
 
 
 def phrase_ending_at(items: list[Item], j: int, lo: int = 0) -> Phrase | None:
@@ -222,6 +269,10 @@ def phrase_ending_at(items: list[Item], j: int, lo: int = 0) -> Phrase | None:
             k += 1
         if k == j and it.low in NON_NAME_CAPS:
             return None
+        low1 = it.low
+        if k == j and (low1 in VAGUE_HEADS or (low1.endswith("s") and low1[:-1] in PERSON_ROLES)):
+            # "Lawmakers have not said", "Officials said": capitalised only by the sentence
+            return Phrase(k, j + 1, "vague", it.start, it.end, head=low1)
         n0, titles = _strip_titles(items, k, j + 1)
         # "former Miss Universe Alicia Machado": the name starts at its first name
         for m in range(n0 + 1, j):
@@ -402,7 +453,7 @@ def _appos_ok(inner: list[Item]) -> bool:
     return (
         first.low in _APPOS_PREPS
         or first.low in DETERMINERS
-        or first.low in ("who", "whose", "of")
+        or first.low in ("who", "whose", "which", "where", "of")
         or first.low in PERSON_ROLES
         or first.low in _PREMOD
         or _title_key(first.low) in TITLES
@@ -499,6 +550,7 @@ class Resolver:
                 self._ent_by_offset.append((m.start, m.end, e))
         self._ent_by_offset.sort(key=lambda t: t[0])
         self._ent_starts = [t[0] for t in self._ent_by_offset]
+        self._name_cache: dict[tuple[str, tuple[str, ...]], Person] = {}
 
     def note_subject(self, offset: int, person: Person) -> None:
         """A name opening a sentence (registered in text order)."""
@@ -528,7 +580,32 @@ class Resolver:
         surname, so ``Caddell`` joins ``Pat Caddell``. The canonical name is the longest clean
         form seen (an entity name is taken only when it ends with the same surname).
         """
-        words = _name_words(self.text[start:end])
+        raw = self.text[start:end]
+        key = (raw, tuple(titles))
+        person = self._name_cache.get(key)
+        if person is not None:
+            # seen before with the same titles: only the mention and pronoun votes are new
+            if not person.gender:
+                g = _pronoun_after(self.text, end)
+                if g:
+                    person.votes[g] = person.votes.get(g, 0) + 1
+            self._add_mention(offset, person)
+            return person
+        person = self._note_new(start, end, raw, titles, offset)
+        self._name_cache[key] = person
+        return person
+
+    def _add_mention(self, offset: int, person: Person) -> None:
+        if self.mentions and offset < self.mentions[-1][0]:
+            i = bisect_right(self._mention_offsets, offset)
+            self.mentions.insert(i, (offset, person))
+            self._mention_offsets.insert(i, offset)
+        else:
+            self.mentions.append((offset, person))
+            self._mention_offsets.append(offset)
+
+    def _note_new(self, start: int, end: int, raw: str, titles: list[str], offset: int) -> Person:
+        words = _name_words(raw)
         last = words[-1].lower().strip(".,")
         full = " ".join(w.lower().strip(".,") for w in words)
         ent = self._entity_at(start, end, last)
@@ -596,13 +673,17 @@ class Resolver:
         ):
             # "Mr. Obama" is a person whatever a tagger said
             person.is_org = False
-        if self.mentions and offset < self.mentions[-1][0]:
-            i = bisect_right(self._mention_offsets, offset)
-            self.mentions.insert(i, (offset, person))
-            self._mention_offsets.insert(i, offset)
-        else:
-            self.mentions.append((offset, person))
-            self._mention_offsets.append(offset)
+        elif (
+            not person.is_org
+            and not person.gender
+            and not titles
+            and len(words) >= 2
+            and words[-1].lower().strip(".,") in _ORG_WORDS
+        ):
+            # "Commission on Presidential Debates", "Tax Foundation": an organisation's head
+            # noun ends the name, whatever a tagger said; never "he" or "she"
+            person.is_org = True
+        self._add_mention(offset, person)
         return person
 
     # -- resolution --------------------------------------------------------------------------
@@ -639,8 +720,11 @@ class Resolver:
     def _pronoun(self, pron: str, offset: int, paragraph_start: int) -> Person | None:
         """``he``/``she``/``it``: a person named as a sentence subject since the last quote,
         else the most recent compatible speaker, else the most recent compatible name.
-        ``they``, ``I``, ``we`` and relative pronouns are not resolved here."""
+        ``they`` goes to an organisation that just spoke (``_they``); ``I``, ``we`` and relative
+        pronouns are not resolved here."""
         g = PRONOUNS.get(pron, "")
+        if g == "p":
+            return self._they(offset)
         if g not in ("m", "f", "n"):
             return None
         want_org = g == "n"
@@ -668,6 +752,18 @@ class Resolver:
             found = {id(p): p for p in self._recent(offset, offset + 1) if p.sex() == g}
             if len(found) == 1:
                 return next(iter(found.values()))
+        return None
+
+    def _they(self, offset: int) -> Person | None:
+        """``they`` after an organisation spoke (``the ministry said … They added …``): the
+        organisation, when it is the latest source close before; a person or nobody there
+        means a group we cannot name, so None."""
+        for off, person in reversed(self.speakers):
+            if off >= offset:
+                continue
+            if offset - off > 800:
+                return None
+            return person if person.is_org and not person.name.isupper() else None
         return None
 
     def _description(
