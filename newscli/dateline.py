@@ -16,6 +16,7 @@ import datetime as _dt
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 # --- months and written dates -----------------------------------------------------------------
@@ -56,12 +57,19 @@ DATE_TEXT_RE = (
     rf"(?:{_WEEKDAY_RE})?(?:{MONTH_RE}\s+{_DAY_RE}{_YEAR_RE}?"
     rf"|{_DAY_RE}\.?\s+(?:de\s+)?{MONTH_RE}{_YEAR_RE}?)"
 )
-_DATE_PARTS_RE = re.compile(
+_DATE_PARTS_SRC = (
     rf"(?:{_WEEKDAY_RE})?(?:(?P<m1>{MONTH_RE})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
     rf"(?:,?\s+(?P<y1>\d{{4}})(?!\d))?"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?P<m2>{MONTH_RE})"
     rf"(?:,?\s+(?:de\s+)?(?P<y2>\d{{4}})(?!\d))?)"
 )
+
+
+@cache
+def _date_parts_re() -> re.Pattern[str]:
+    """Compiled on first use: ``re`` compiles in pure Python and the month list makes this
+    pattern cost milliseconds, which a run without a dated dateline need not pay."""
+    return re.compile(_DATE_PARTS_SRC)
 
 
 def month_number(word: str) -> int | None:
@@ -70,7 +78,7 @@ def month_number(word: str) -> int | None:
 
 def date_text_parts(text: str) -> tuple[int, int, int | None] | None:
     """(month, day, year or None) of a dateline date such as ``Oct. 10`` or ``3 March 2020``."""
-    m = _DATE_PARTS_RE.match(text.strip())
+    m = _date_parts_re().match(text.strip())
     if not m:
         return None
     month = month_number(m.group("m1") or m.group("m2"))
@@ -132,15 +140,22 @@ _ISO_RE = re.compile(
     rf"[ ]?(?P<tz>{_TZ_RE})?)?)?)?"
 )
 _COMPACT_RE = re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:T(?P<H>\d{2})(?P<M>\d{2}))?")
-_WRITTEN_RE = re.compile(
+_WRITTEN_SRC = (
     rf"(?:{_WEEKDAY_RE})?(?:(?P<m1>{MONTH_RE})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+|de\s+)?(?P<m2>{MONTH_RE}),?\s+(?:de\s+)?"
     r"(?P<y2>\d{4})"
     rf"|(?P<m3>{MONTH_RE})\s+(?P<y3>\d{{4}}))(?!\d)"
     r"(?:,?\s*(?:at\s+)?(?P<H>\d{1,2})[:.](?P<M>\d{2})(?::(?P<S>\d{2}))?\s*(?P<ap>[ap]\.?m\.?)?"
-    rf"(?:\s*(?P<tz>{_TZ_RE}))?)?",
-    re.I,
+    rf"(?:\s*(?P<tz>{_TZ_RE}))?)?"
 )
+
+
+@cache
+def _written_re() -> re.Pattern[str]:
+    """Compiled on first use (only header lines and HTML dates need it; see above)."""
+    return re.compile(_WRITTEN_SRC, re.I)
+
+
 _NUMERIC_RE = re.compile(
     r"(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})(?!\d)"
     r"|(?P<y2>\d{4})[./](?P<m2>\d{1,2})[./](?P<d2>\d{1,2})(?!\d)"
@@ -210,7 +225,7 @@ def _parse_date(s: str) -> tuple[str, str, int] | None:
     if m:
         y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
         return (f"{y:04d}-{mo:02d}-{d:02d}", "day", m.end()) if _valid(y, mo, d) else None
-    m = _WRITTEN_RE.match(s)
+    m = _written_re().match(s)
     if m:
         if m.group("m3"):
             mo = month_number(m.group("m3"))

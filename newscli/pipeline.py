@@ -8,7 +8,6 @@ imported), which keeps a ``--json`` run for one section cheap.
 from __future__ import annotations
 
 import datetime as _dt
-import json
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -89,4 +88,6 @@ def _escape(m: re.Match[str]) -> str:
 def json_line(data: Any) -> str:
     """One JSON Lines record: UTF-8 text kept readable, every character that could end the line
     early or act on a terminal escaped. ``json.loads`` gives ``data`` back unchanged."""
+    import json  # here, not at import: a library user who never writes JSON does not load it
+
     return _JSON_UNSAFE_RE.sub(_escape, json.dumps(data, ensure_ascii=False)) + "\n"

@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import codecs
 import errno
-import json
 import os
 import re
 import stat
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from functools import cache
 from typing import Any, BinaryIO
 
 from newscli.dateline import AGENCIES, match_dateline, parse_date_value
@@ -218,8 +217,12 @@ def decode(data: bytes, *, html: bool = False) -> tuple[str, list[str]]:
         raise ReadError("not a text file (binary data)")
     try:
         return data.decode("utf-8"), []
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
+            # a file cut inside its last character (a truncated download): UTF-8 still, not
+            # cp1252 mojibake for every accent in it
+            cut = "the file ends inside a UTF-8 character (shown as U+FFFD)"
+            return data[: exc.start].decode("utf-8") + "\ufffd", [cut]
     if html:
         m = _CHARSET_RE.search(data[:4096])
         if m:
@@ -330,11 +333,13 @@ _DATE_META = (
 _AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
 
 
-class _Extractor(HTMLParser):
-    """Collects text blocks, the headline, and meta data from one page (never fails)."""
+class _ExtractorMethods:
+    """Collects text blocks, the headline, and meta data from one page (never fails).
+
+    The methods of an ``html.parser.HTMLParser`` subclass made by :func:`_extractor`."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
+        super().__init__(convert_charrefs=True)  # type: ignore[call-arg]
         self.skip: list[str] = []
         self.blocks: list[tuple[str, bool, int, int]] = []  # text, in_article, link_chars, order
         self.buf: list[str] = []
@@ -477,12 +482,23 @@ class _Extractor(HTMLParser):
 
     def close(self) -> None:
         try:
-            super().close()
+            super().close()  # type: ignore[misc]
         finally:
             self.flush()
 
 
+@cache
+def _extractor() -> type:
+    """The page parser class, made on first use: ``html.parser`` (with ``html.entities``) costs
+    ~10 ms to import, which plain-text input never needs."""
+    from html.parser import HTMLParser
+
+    return type("_Extractor", (_ExtractorMethods, HTMLParser), {})
+
+
 def _ld_objects(raw: str) -> Iterator[dict[str, Any]]:
+    import json  # only HTML pages with JSON-LD need it
+
     try:
         data = json.loads(raw)
     except (ValueError, RecursionError):
@@ -559,7 +575,7 @@ def extract_html(html: str) -> tuple[str, dict[str, Any]]:
     references; script/style/nav/header/footer/aside/form content and comments are dropped.
     When the page marks its article (``<article>``, ``<main>``, ``itemprop=articleBody``) only
     that is kept; blocks that are mostly link text (menus, related-story lists) are dropped."""
-    p = _Extractor()
+    p = _extractor()()
     try:
         p.feed(_defuse(html))
         p.close()

@@ -46,12 +46,12 @@ from newscli.timex_norm import (
     shift,
     valid_day,
 )
-from newscli.timex_patterns import COMPILED, NUM_W, PRIORITY
+from newscli.timex_patterns import COMPILED, NUM_W, PRIORITY, SOURCES
 
 __all__ = ["extract_timeline", "tag"]
 
 
-_RULE = dict(COMPILED)
+_RULE = COMPILED  # compiled on first use
 
 # How many tokens before its head a rule may start (its longest optional prefix).
 _BACK = {
@@ -126,8 +126,8 @@ def _lower(text: str) -> str:
 def _start_words() -> frozenset[str]:
     """Every word a rule can start or continue with: other words never begin a candidate."""
     words: set[str] = set(_HEADS) | set(ORDINALS)
-    for _, src in COMPILED:
-        words.update(re.findall(r"[a-z]{2,}", src.pattern))
+    for src in SOURCES.values():
+        words.update(re.findall(r"[a-z]{2,}", src))
     words.update(("a", "q"))
     return frozenset(words)
 
@@ -138,7 +138,7 @@ _USEFUL = _start_words()
 def _rule_words() -> dict[str, frozenset[str]]:
     """Per rule, the words a match may start with (a superset: every literal word of the
     pattern and the rule's heads). Start positions on other words are never tried."""
-    out = {name: set(re.findall(r"[a-z]+", p.pattern)) for name, p in COMPILED}
+    out = {name: set(re.findall(r"[a-z]+", src)) for name, src in SOURCES.items()}
     # rules whose possible first words are few, listed by hand (a match can start nowhere else)
     nums = set(re.findall(r"[a-z]+", NUM_W))
     out["set"] = {"every", "each", "once", "twice", "thrice", "a", "per", "semi"} | nums
@@ -181,10 +181,11 @@ def _trie_regex(words: list[str]) -> str:
 _HEAD_WORDS = sorted(w for w in _HEADS if w.isalpha())
 # heads: a whole letter run that is a head word, or a whole digit run
 _HEAD_RE = re.compile(r"\b(?:" + _trie_regex(_HEAD_WORDS) + r")\b|\d+|(?<![a-z])q(?=[1-4]\b)")
-# the useful words (those a rule can start or continue with), likewise
-_USEFUL_RE = re.compile(
-    r"\b(?:" + _trie_regex(sorted(w for w in _USEFUL if w.isalpha())) + r")\b|(?<!\d)\d+"
-)
+# the useful words (those a rule can start or continue with): every whole letter run, kept
+# when it is in the set (a set lookup: as a regex alternation these ~500 words cost ~10 ms of
+# start-up to compile), and every whole digit run
+_USEFUL_WORDS = frozenset(w for w in _USEFUL if w.isalpha())
+_WORD_RE = re.compile(r"\b[a-z]+\b|(?<!\d)\d+")
 
 # Safety budget against hostile input (megabytes of dates or month names): no news article
 # comes near these, and beyond them the rest of the text is not tagged, so that the cost of
@@ -254,6 +255,7 @@ def _candidates(low: str, start: int) -> list[_Cand]:
     Heads come from one regex scan; the useful words before a head (at most 100 characters
     back) are found once, as the scan moves on, so the work is linear in the text."""
     rule_words = _RULE_WORDS
+    useful = _USEFUL_WORDS
     rpos: list[int] = []  # offsets of the useful tokens so far (only the tail is read)
     rword: list[str] = []
     scanned = start  # text before this offset has been tokenised into ``rpos``/``rword``
@@ -278,9 +280,11 @@ def _candidates(low: str, start: int) -> list[_Cand]:
         # the useful words between the last scan and this head (100 characters at most)
         ws = max(scanned, ts - 100)
         if ws < ts:
-            for tm in _USEFUL_RE.finditer(low, ws, ts):
-                rpos.append(tm.start())
-                rword.append(tm.group())
+            for tm in _WORD_RE.finditer(low, ws, ts):
+                tw = tm.group()
+                if tw in useful or tw[0].isdigit():
+                    rpos.append(tm.start())
+                    rword.append(tw)
         rpos.append(ts)
         rword.append(w)
         scanned = te
