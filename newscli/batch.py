@@ -396,7 +396,10 @@ def failure(item: Item, error: str, config: Config, messages: list[str] | None =
 
 
 def to_json_line(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False) + "\n"
+    """One JSON Lines record, with line-breaking and terminal-active characters escaped."""
+    from newscli.pipeline import json_line
+
+    return json_line(data)
 
 
 def csv_header() -> str:
