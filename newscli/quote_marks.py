@@ -15,6 +15,7 @@ One left-to-right pass over the text: linear time, no regular-expression backtra
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from newscli.model import Span
@@ -160,19 +161,24 @@ def _pair_paragraph(
     ``(open, close_or_None, depth)`` and ``still_open`` is a top-level double quote left open."""
     marks = scan_marks(text, lo, hi)
     stack: list[_Mark] = []
+    # How many marks of each family are open: keeps every test below O(1), so a paragraph
+    # full of never-closed single quotes stays linear.
+    open_count: dict[object, int] = defaultdict(int)
     pairs: list[tuple[_Mark, _Mark | None, int]] = []
     if carry is not None:
         stack.append(carry)
+        open_count[carry.family] += 1
     for m in marks:
         d = m.direction
         if d == AMBIG:
             # letter"letter and the like: close if one of its family is open, else open
-            d = CLOSE if any(s.family == m.family for s in stack) else OPEN
+            d = CLOSE if open_count[m.family] else OPEN
         if d == OPEN:
-            if m.family == SINGLE and not any(s.family == DOUBLE for s in stack):
+            if m.family == SINGLE and not open_count[DOUBLE]:
                 # a single mark outside double quotes opens a quote only if it closes later
                 # on this line; keep it as a candidate on the stack
                 stack.append(m)
+                open_count[m.family] += 1
             elif (
                 m.family == DOUBLE
                 and stack
@@ -184,20 +190,24 @@ def _pair_paragraph(
                 # close written after a space); close the first one here if the content so
                 # far ends like a sentence, else treat this one as its closing mark
                 top = stack.pop()
+                open_count[top.family] -= 1
                 pairs.append((top, m, len(stack)))
             else:
                 stack.append(m)
+                open_count[m.family] += 1
         else:
-            k = len(stack) - 1
-            while k >= 0 and stack[k].family != m.family:
-                k -= 1
-            if k < 0:
+            if not open_count[m.family]:
                 continue  # a stray close (plural possessive, inch mark): ignore
+            k = len(stack) - 1
+            while stack[k].family != m.family:  # the marks walked over are dropped below
+                k -= 1
             opened = stack[k]
             # marks opened above it never closed: drop singles, keep doubles as unclosed
             for s in stack[k + 1 :]:
                 if s.family == DOUBLE:
                     pairs.append((s, None, k + 1))
+            for s in stack[k:]:
+                open_count[s.family] -= 1
             del stack[k:]
             pairs.append((opened, m, k))
     still_open = None
