@@ -24,24 +24,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from newscli.model import Article, Metadata, Span
+from newscli.model import ENTITY_LABELS, Article, Metadata, Span
 
 LAYERS = ("quotes", "entities", "timeline")
 
 # Legend order for entity labels (OntoNotes names), the common ones first.
-LABEL_ORDER = (
-    "PERSON",
-    "ORG",
-    "GPE",
-    "LOC",
-    "NORP",
-    "FAC",
-    "EVENT",
-    "LAW",
-    "PRODUCT",
-    "WORK_OF_ART",
-    "LANGUAGE",
-)
+LABEL_ORDER = ENTITY_LABELS
 LABEL_NAMES = {
     "PERSON": "person",
     "ORG": "organisation",

@@ -12,6 +12,21 @@ from typing import Any, NamedTuple
 
 SCHEMA_VERSION = "1.0"
 
+# Entity labels (OntoNotes names), the common ones first: the order of legends and listings.
+ENTITY_LABELS = (
+    "PERSON",
+    "ORG",
+    "GPE",
+    "LOC",
+    "NORP",
+    "FAC",
+    "EVENT",
+    "LAW",
+    "PRODUCT",
+    "WORK_OF_ART",
+    "LANGUAGE",
+)
+
 
 class Span(NamedTuple):
     """A half-open character range ``[start, end)``."""

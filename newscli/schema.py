@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newscli.model import SCHEMA_VERSION
+from newscli.model import ENTITY_LABELS, SCHEMA_VERSION
 
 _NULLABLE_STR: dict[str, Any] = {"type": ["string", "null"]}
 _OFFSETS: dict[str, Any] = {
@@ -123,21 +123,7 @@ ENTITY: dict[str, Any] = {
     "properties": {
         "id": {"type": "string"},
         "name": {"type": "string"},
-        "label": {
-            "enum": [
-                "PERSON",
-                "ORG",
-                "GPE",
-                "LOC",
-                "NORP",
-                "FAC",
-                "EVENT",
-                "LAW",
-                "PRODUCT",
-                "WORK_OF_ART",
-                "LANGUAGE",
-            ]
-        },
+        "label": {"enum": list(ENTITY_LABELS)},
         "aliases": {"type": "array", "items": {"type": "string"}},
         "role": _NULLABLE_STR,
         "count": {"type": "integer", "minimum": 1},
