@@ -146,13 +146,16 @@ def extract_entities(seg: Segmentation) -> list[Entity]:
     people = sorted(
         (r for r in raws if r.label == "PERSON"), key=lambda r: (-len(r.words), r.start)
     )
+    # word -> the person groups holding it, in creation order: a name joins the first group that
+    # holds all its words, found among the groups holding its first word (not all groups)
+    holding: dict[str, list[_Group]] = {}
     for r in people:
         words = [w.lower() for w in r.words]
         target = None
         if words:
-            for gp in persons:
+            for gp in holding.get(words[0], ()):
                 gw = gp.words
-                if words[0] in gw and all(w in gw for w in words):
+                if all(w in gw for w in words):
                     target = gp
                     break
         if target is None:
@@ -163,8 +166,11 @@ def extract_entities(seg: Segmentation) -> list[Entity]:
         target.mentions.append(r)
         votes = target.label_votes
         votes["PERSON"] = votes.get("PERSON", 0.0) + (1.0 if r.strong else 0.4)
-        target.words.update(words)
+        gw = target.words
         for w in words:
+            if w not in gw:
+                gw.add(w)
+                holding.setdefault(w, []).append(target)
             by_key.setdefault("p:" + w, target)
     person_words = {w for gp in persons for w in gp.words}
     acronyms: dict[str, _Group] = {}

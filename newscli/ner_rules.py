@@ -19,21 +19,23 @@ quantifiers.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from itertools import compress
+from operator import itemgetter, not_
 
 from newscli import ner_lexicon as lx
-from newscli.gazetteer import Gazetteer, load
+from newscli.gazetteer import Gazetteer, load, multi_lengths
 from newscli.model import Token
 from newscli.segment import Segmentation, tokenize
 
 _QUOTES_OPEN = frozenset("\"'“‘«(`[")
 _POSSESSIVE = frozenset(("'s", "’s", "'S", "’S"))
 _DIGIT = re.compile(r"\d")
-_UPPER_WORD = re.compile(r"\b[A-Z]{2,}\b")
 _LOWER_WORD = re.compile(r"\b[a-z]{4,}")
 _LOWER3_WORD = re.compile(r"\b[a-z]{3}\b")
 _HEADLINE_LOWER = frozenset("and the for but nor off out via".split())
-_TITLE_WORD = re.compile(r"\b[A-Z][a-z]{3,}")
+# an ALL-CAPS word (the group: \b[A-Z]{2,}\b) or a Title-Case one (\b[A-Z][a-z]{3,}), counted in
+# one scan: the two never overlap (both start at a word boundary, the second letter decides)
+_UPPER_OR_TITLE = re.compile(r"\b(?:([A-Z]{2,})\b|[A-Z][a-z]{3,})")
 _ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d$")
 # Abbreviations written with a full stop inside a name: "Mr. Smith", "Gen. Powell", "St. Louis".
 _ABBREV = frozenset(
@@ -68,31 +70,68 @@ _COMPASS = frozenset(
 _SENT_PUNCT = frozenset(".!?:;\"“”'‘’«»()[]-–—|")
 
 
-@dataclass(slots=True)
 class Raw:
-    """A typed mention before merging."""
+    """A typed mention before merging (a plain slotted class: ~11k are made per 100 articles
+    and a dataclass ``__init__`` with defaults is slower)."""
 
-    start: int
-    end: int
-    label: str
-    strong: bool
-    canon: str | None = None  # gazetteer canonical (country alias table, demonym place)
-    role: str | None = None  # title/description as written next to a person
-    caps: bool = False  # found in an ALL-CAPS line (its text is not the display form)
-    words: tuple[str, ...] = ()  # the name's words (forms), for surname matching
-    unit: int = 0
-    first_word_start: bool = False  # the mention starts its unit
+    __slots__ = (
+        "canon",
+        "caps",
+        "end",
+        "first_word_start",
+        "label",
+        "role",
+        "start",
+        "strong",
+        "unit",
+        "words",
+    )
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        label: str,
+        strong: bool,
+        canon: str | None = None,
+        role: str | None = None,
+        caps: bool = False,
+        words: tuple[str, ...] = (),
+        unit: int = 0,
+        first_word_start: bool = False,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.label = label
+        self.strong = strong
+        self.canon = canon  # gazetteer canonical (country alias table, demonym place)
+        self.role = role  # title/description as written next to a person
+        self.caps = caps  # found in an ALL-CAPS line (its text is not the display form)
+        self.words = words  # the name's words (forms), for surname matching
+        self.unit = unit
+        self.first_word_start = first_word_start  # the mention starts its unit
+
+    def __repr__(self) -> str:
+        return (
+            f"Raw({self.start}, {self.end}, {self.label!r}, strong={self.strong}, "
+            f"canon={self.canon!r}, role={self.role!r}, words={self.words!r})"
+        )
 
 
-@dataclass(slots=True)
 class _Unit:
-    toks: list[Token]
-    caps: bool  # ALL-CAPS or Title-Case: capitalisation is no evidence
-    index: int
-    forms: list[str] = field(default_factory=list)
-    cap: list[bool] = field(default_factory=list)
-    text_caps: bool = False  # ALL-CAPS (not merely Title-Case)
-    dateline: bool = False  # "NEW YORK 1996-08-30", "MILWAUKEE, Wisconsin 1996-08-29"
+    """One unit's tokens and per-word features (a plain slotted class: built once per sentence,
+    a dataclass ``__init__`` with list factories cost more than the fields it fills)."""
+
+    __slots__ = ("cap", "caps", "dateline", "forms", "index", "text_caps", "toks")
+
+    def __init__(self, toks: list[Token], caps: bool, index: int) -> None:
+        self.toks = toks
+        self.caps = caps  # ALL-CAPS or Title-Case: capitalisation is no evidence
+        self.index = index
+        self.forms: list[str] = []
+        self.cap: list[bool] = []
+        self.text_caps = False  # ALL-CAPS (not merely Title-Case)
+        self.dateline = False  # "NEW YORK 1996-08-30", "MILWAUKEE, Wisconsin 1996-08-29"
 
 
 def _form(text: str, caps: bool) -> str:
@@ -107,8 +146,12 @@ def _is_cap(t: str) -> bool:
     return t[0].isupper() and (t.isalpha() or (t[0].isalpha() and _DIGIT.search(t) is None))
 
 
+_KNOWN_MULTI_LEN = multi_lengths(k for k in lx.KNOWN_NAMES if " " in k)
 # word -> is it a capitalised word (_is_cap): a cache shared by documents, cheaper than the test
 _CAP: dict[str, bool] = {}
+# word -> its lookup form in running text (_form(w, False)): a cache shared by documents
+_FORM: dict[str, str] = {}
+_TEXT = itemgetter(2)  # Token.text (Token is a NamedTuple: itemgetter beats the attribute)
 
 
 def _cap_fill(w: str) -> bool:
@@ -167,6 +210,10 @@ def _caps_mode(text: str, toks: list[Token], first: bool = False) -> bool:
     """ALL-CAPS (headline, dateline) or Title-Case (headline) line. Counted with regular
     expressions over the line (C speed) rather than a Python loop over its tokens."""
     line = text[toks[0].start : toks[-1].end]
+    # running text settles it within its first 150 characters (the matches in a shorter window
+    # are a subset of those in the 300-character one below, so the answer is the same)
+    if len(line) > 150 and len(_LOWER_WORD.findall(line, 0, 150)) > 8:
+        return False
     if line.isupper():
         return True
     lower = len(_LOWER_WORD.findall(line, 0, 300))
@@ -176,8 +223,10 @@ def _caps_mode(text: str, toks: list[Token], first: bool = False) -> bool:
         lower = len(_LOWER_WORD.findall(line))
         if lower > 8:
             return False
-    upper = len(_UPPER_WORD.findall(line))
-    title = len(_TITLE_WORD.findall(line))
+    # one pass for both counts: the ALL-CAPS words are the matches with a group
+    caps_words = _UPPER_OR_TITLE.findall(line)
+    title = caps_words.count("")
+    upper = len(caps_words) - title
     words = upper + lower + title
     if upper >= 1 and upper >= 0.6 * words and lower <= 0.25 * words:
         return True
@@ -222,18 +271,34 @@ class Recogniser:
             if toks
         ]
         capd = _CAP
-        if len(capd) > 200_000:
+        formd = _FORM
+        if len(capd) > 200_000 or len(formd) > 200_000:
             capd.clear()
+            formd.clear()
+        capget = capd.get
+        formget = formd.get
+        text_of = _TEXT
         for u in units:
             if text.find("-", u.toks[0].start, u.toks[-1].end) >= 0:
                 u.toks = self._split_hyphens(u.toks, u.caps)
-            words = [t.text for t in u.toks]
+            words = list(map(text_of, u.toks))
+            n_words = len(words)
             if u.caps:
                 u.forms = [_form(w, True) for w in words]
-                u.text_caps = sum(w.isupper() for w in words) * 2 > len(words)
+                u.text_caps = sum(w.isupper() for w in words) * 2 > n_words
             else:
-                u.forms = [_form(w, False) if w.isupper() else w for w in words]
-            cap = u.cap = [capd[w] if w in capd else _cap_fill(w) for w in words]
+                # only ALL-CAPS words change form; they are found by a C-level scan, and the
+                # per-word results are cached across documents
+                forms = u.forms = words.copy()
+                for k in compress(range(n_words), map(str.isupper, words)):
+                    w = words[k]
+                    f = formget(w)
+                    forms[k] = f if f is not None else formd.setdefault(w, _form(w, False))
+            # a lower-case word is never capitalised: look up only the others (~1/3 of words)
+            cap = u.cap = [False] * n_words
+            for k in compress(range(n_words), map(not_, map(str.islower, words))):
+                c = capget(words[k])
+                cap[k] = c if c is not None else _cap_fill(words[k])
             u.dateline = (
                 u.index <= 3
                 and len(words) <= 12
@@ -243,7 +308,7 @@ class Recogniser:
             if not u.caps:
                 toks = u.toks
                 last = len(toks) - 1
-                for k in [k for k in range(1, last + 1) if cap[k]]:
+                for k in compress(range(1, last + 1), cap[1:]):
                     if (
                         not cap[k - 1]
                         and (k == last or not cap[k + 1])
@@ -333,7 +398,17 @@ class Recogniser:
     def _multi_place(self, forms: list[str], k: int) -> int:
         """Length of a multi-word gazetteer name starting at ``forms[k]`` (``New York``)."""
         g = self.g
-        for m in range(min(len(forms), k + g.max_place_tokens), k + 1, -1):
+        first = forms[k]
+        if " " in first:
+            top = g.max_place_tokens
+        else:  # no longer name opens with this word: try only the lengths that exist
+            top = min(
+                g.max_place_tokens,
+                max(g.multi_len.get(first, 0), _KNOWN_MULTI_LEN.get(first, 0)),
+            )
+            if top < 2:
+                return 0
+        for m in range(min(len(forms), k + top), k + 1, -1):
             name = " ".join(forms[k:m])
             if name in g.places or name in g.demonyms or name in lx.KNOWN_NAMES:
                 return m - k
@@ -371,11 +446,16 @@ class Recogniser:
         forms = u.forms
         n = len(toks)
         cand = [False] * n
-        for k in [i for i, c in enumerate(u.cap) if c]:
-            w = toks[k].text
-            f = forms[k]
+        caps = u.caps
+        for k in list(compress(range(n), u.cap)):
             prev = toks[k - 1].text if k else ""
             start_pos = k == 0 or prev in _SENT_PUNCT
+            if not start_pos and not caps:
+                # mid-sentence in running text: every branch below makes it a candidate
+                cand[k] = True
+                continue
+            w = toks[k].text
+            f = forms[k]
             if (
                 prev == "."
                 and k >= 2
@@ -449,7 +529,7 @@ class Recogniser:
                     continue
             cand[k] = True
         done = 0
-        for k in [i for i, c in enumerate(cand) if c]:
+        for k in list(compress(range(n), cand)):
             if k < done:
                 continue
             j = k + 1
@@ -509,7 +589,10 @@ class Recogniser:
                         continue
                 break
             if j - k <= _MAX_RUN:  # longer runs of capitalised words are not one name
-                self._chunk(u, [m for m in range(k, j) if toks[m].text != "."], memory)
+                if j == k + 1 and toks[k].text != ".":  # one word (most runs)
+                    self._chunk(u, [k], memory)
+                else:
+                    self._chunk(u, [m for m in range(k, j) if toks[m].text != "."], memory)
             done = j
 
     # ---------------------------------------------------------------------------- chunks
@@ -553,7 +636,8 @@ class Recogniser:
                 canon,
                 role,
                 u.caps,
-                tuple([u.forms[m] for m in idx if cap[m]]),
+                # one word: capitalised (the trimming above ensures it)
+                (u.forms[idx[0]],) if len(idx) == 1 else tuple([u.forms[m] for m in idx if cap[m]]),
                 u.index,
                 idx[0] == 0,
             )
@@ -687,6 +771,43 @@ class Recogniser:
             start += 1
         return self.text[toks[start].start : toks[m - 1].end] if start < m else None
 
+    def _single(self, u: _Unit, idx: list[int], memory: dict | None) -> bool:
+        """The general path of :meth:`_chunk` for one word of running text that no list knows
+        (a third of all chunks), without its lists and multi-word tests: the same checks in the
+        same order, straight to the person cues. False: a list or a special shape applies, and
+        :meth:`_chunk` goes on as for any chunk."""
+        toks = u.toks
+        k = idx[0]
+        f = u.forms[k]
+        after = k + 1
+        nxt = toks[after].text if after < len(toks) else ""
+        if nxt == "." and toks[after].start == toks[k].end and (len(f) == 1 or f in _ABBREV):
+            f += "."
+        name = f
+        if "s" in name and ("'s" in name or "’s" in name):
+            name = name.replace(" 's", "'s").replace(" ’s", "'s")
+        if f in lx.NEVER_ALONE or len(f) == 1 or _PARTY_STATE.match(f) is not None:
+            return True
+        if ("'" in f or "’" in f) and f.replace("’", "'").split("'", 1)[0].lower() in (
+            lx.FUNCTION_WORDS
+        ):
+            return True  # "I’m", "She’ll"
+        g = self.g
+        if (
+            "-" in f
+            or (u.dateline and k == 0 and (nxt == "," or nxt[:1].isdigit()))
+            or name in lx.KNOWN_NAMES
+            or name in lx.KNOWN_ORGS
+            or name in g.places
+            or name in g.languages
+            or name in g.demonyms
+        ):
+            return False
+        nxt2 = toks[after + 1].text if nxt == "." and after + 1 < len(toks) else ""
+        before = toks[k - 1].text.lower() if k > 0 else ""
+        self._person_or(u, idx, memory, None, nxt=nxt, nxt2=nxt2, before=before)
+        return True
+
     def _chunk(self, u: _Unit, idx: list[int], memory: dict | None, hint: str = "") -> None:
         if not idx:
             return
@@ -710,6 +831,8 @@ class Recogniser:
                     self._emit(u, idx, "NORP", True, d)
                     return
         if self.budget < 0:
+            return
+        if len(idx) == 1 and not u.caps and self._single(u, idx, memory):
             return
         fs = [forms[m] for m in idx]
         for q, m in enumerate(idx):

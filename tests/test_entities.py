@@ -480,3 +480,48 @@ def test_acronym_or_place_then_title_with_of():
     assert mary.role == "US Secretary of State" and "diplomat" in mary.roles
     assert find(es, "Kofi Mensah").role == "UN Secretary General"
     assert not any(e.name.startswith("State") for e in es)
+
+
+# ---------------------------------------------------------------------------- gazetteer cache
+def test_gazetteer_cache_round_trip(tmp_path, monkeypatch):
+    from newscli import gazetteer
+
+    monkeypatch.setenv("NEWSCLI_CACHE_DIR", str(tmp_path))
+    fresh = gazetteer.load.__wrapped__()  # parses, writes the cache
+    (cached,) = tmp_path.glob("gazetteer-*.pickle")
+    again = gazetteer.load.__wrapped__()  # reads the cache
+    assert again == fresh == gazetteer.parse()
+    assert list(again.places) == list(fresh.places)
+    assert again.places["DPRK"].canonical == "North Korea"
+    assert cached.stat().st_mode & 0o077 == 0
+
+
+def test_gazetteer_cache_damaged_or_foreign_is_ignored(tmp_path, monkeypatch):
+    from newscli import gazetteer
+
+    monkeypatch.setenv("NEWSCLI_CACHE_DIR", str(tmp_path))
+    path = gazetteer.cache_path()
+    assert path is not None
+    Path(path).write_bytes(b"not a pickle")
+    assert gazetteer._read_cache(path) is None
+    assert gazetteer.load.__wrapped__() == gazetteer.parse()  # falls back, rewrites
+    assert gazetteer._read_cache(path) is not None
+    Path(path).chmod(0o666)  # others could have written it: never unpickled
+    assert gazetteer._read_cache(path) is None
+
+
+def test_gazetteer_cache_off_and_unwritable(tmp_path, monkeypatch):
+    from newscli import gazetteer
+
+    monkeypatch.setenv("NEWSCLI_CACHE_DIR", "")
+    assert gazetteer.cache_path() is None
+    blocked = tmp_path / "file"
+    blocked.write_text("x")
+    monkeypatch.setenv("NEWSCLI_CACHE_DIR", str(blocked / "sub"))  # cannot be created
+    assert gazetteer.load.__wrapped__() == gazetteer.parse()
+
+
+def test_multi_word_lengths():
+    from newscli.gazetteer import multi_lengths
+
+    assert multi_lengths(["New York", "New York City", "Sri Lanka"]) == {"New": 3, "Sri": 2}
