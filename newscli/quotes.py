@@ -169,11 +169,12 @@ def _units(seg: Segmentation, pieces: list[_Piece]) -> list[_Unit]:
     for u in units:
         items: list[Item] = []
         chunk = text[u.start : u.end]
-        if chunk == chunk.lower() and not _WORTH_RE.search(chunk):
+        low_chunk = chunk.lower()
+        if chunk == low_chunk and not _WORTH_RE.search(chunk):
             continue  # no capital, no quote mark, no cue: nothing to find (checked at C speed)
         loud = _LOUD_RE.search(chunk) is not None
         u.loud = loud
-        u.cue = _has_cue_word(chunk, loud)
+        u.cue = _has_cue_word(low_chunk, loud)
         quiet = not loud and not u.cue
         if quiet:
             rest = chunk[1:]
@@ -199,8 +200,7 @@ def _units(seg: Segmentation, pieces: list[_Piece]) -> list[_Unit]:
         next_piece = pieces[k].start if k < npieces else end_of_text
         skip_until = -1
         last: Item | None = None
-        for t in tokens[i:j]:
-            ts = t.start
+        for ts, te, tt in tokens[i:j]:
             if ts < skip_until:
                 continue  # inside a quotation already made one item
             if ts >= next_piece:
@@ -213,7 +213,6 @@ def _units(seg: Segmentation, pieces: list[_Piece]) -> list[_Unit]:
                     append(last)
                     skip_until = p.end
                     continue
-            tt = t.text
             if (
                 tt == "."
                 and last is not None
@@ -222,10 +221,10 @@ def _units(seg: Segmentation, pieces: list[_Piece]) -> list[_Unit]:
                 and (last.low in _ABBREV or (len(last.text) == 1 and last.cap))
             ):
                 # "Mr." and initials are one word for the speaker finder
-                last = Item("w", last.start, t.end, last.text + ".", last.low + ".")
+                last = Item("w", last.start, te, last.text + ".", last.low + ".")
                 items[-1] = last
                 continue
-            last = Item("w" if tt[0].isalnum() else "p", ts, t.end, tt, tt.lower())
+            last = Item("w" if tt[0].isalnum() else "p", ts, te, tt, tt.lower())
             append(last)
         u.items = items
         u.title_case = _title_case(items)
@@ -248,11 +247,13 @@ _SOFT_CUES = frozenset(
 ) | (SPEECH_NOUNS - TO_NOUNS - set(CUE_FORMS))
 
 
-def _has_cue_word(chunk: str, marks: bool = False) -> bool:
-    """Could this chunk hold a cue? A regex split and set tests, all at C speed: a soft cue
-    (``called``, ``reported``) counts only with a ``that`` in the chunk (a quotation or a
-    colon is checked by the caller)."""
-    words = _WORD_RE.findall(chunk.lower())
+def _has_cue_word(low_chunk: str, marks: bool = False) -> bool:
+    """Could this chunk (lowercased by the caller) hold a cue? A regex split and set tests,
+    all at C speed: a soft cue (``called``, ``reported``) counts only with a ``that`` in the
+    chunk (a quotation or a colon is checked by the caller)."""
+    words = _WORD_RE.findall(low_chunk)
+    if marks:
+        return not _CUE_WORDS.isdisjoint(words)
     cues = _CUE_WORDS.intersection(words)
     if not cues:
         return False
@@ -298,19 +299,18 @@ def _itemize(tokens: list, s: int, e: int) -> list[Item]:
     """Words and punctuation of ``tokens[s:e]`` (no quotations inside), ``Mr.`` as one word."""
     items: list[Item] = []
     last: Item | None = None
-    for t in tokens[s:e]:
-        tt = t.text
+    for ts, te, tt in tokens[s:e]:
         if (
             tt == "."
             and last is not None
             and last.kind == "w"
-            and last.end == t.start
+            and last.end == ts
             and (last.low in _ABBREV or (len(last.text) == 1 and last.cap))
         ):
-            last = Item("w", last.start, t.end, last.text + ".", last.low + ".")
+            last = Item("w", last.start, te, last.text + ".", last.low + ".")
             items[-1] = last
             continue
-        last = Item("w" if tt[0].isalnum() else "p", t.start, t.end, tt, tt.lower())
+        last = Item("w" if tt[0].isalnum() else "p", ts, te, tt, tt.lower())
         items.append(last)
     return items
 
@@ -442,12 +442,13 @@ def _find_attrs(items: list[Item], title_case: bool = False) -> list[_Attr]:
     """Register the names in one list of items (a unit, or a window of a quiet unit)."""
     n = len(items)
     k = 0
+    starts = _CUE_WORDS  # the words an attribution can start at
     while k < n:
         it = items[k]
-        if it.kind != "w":
-            k += 1
-            continue
         low = it.low
+        if low not in starts or it.kind != "w":
+            k += 1  # most words: no cue, no speech noun (a set test before anything else)
+            continue
         if low == "according" and k + 1 < n and items[k + 1].low == "to":
             p = _phrase_right(items, k + 1, n)
             if p is None or (p.j < n and items[p.j].kind == "w" and items[p.j].low != "and"):
@@ -726,16 +727,20 @@ _AUX_NEXT = frozenset(
 )
 
 
+_TRIM_LEFT = _END_PUNCT | {"(", ")"}
+_TRIM_RIGHT = _END_PUNCT | {")"}
+
+
 def _trim(items: list[Item], i: int, j: int) -> tuple[int, int]:
     while i < j and (
-        (items[i].kind == "p" and items[i].text in _END_PUNCT | {"(", ")"})
+        (items[i].kind == "p" and items[i].text in _TRIM_LEFT)
         or (
             items[i].low == "that"
             and not (i + 1 < j and (items[i + 1].text == "," or items[i + 1].low in _AUX_NEXT))
         )
     ):
         i += 1
-    while j > i and items[j - 1].kind == "p" and items[j - 1].text in _END_PUNCT | {")"}:
+    while j > i and items[j - 1].kind == "p" and items[j - 1].text in _TRIM_RIGHT:
         j -= 1
     return i, j
 
