@@ -213,19 +213,11 @@ def _units(seg: Segmentation, pieces: list[_Piece]) -> list[_Unit]:
                     append(last)
                     skip_until = p.end
                     continue
-            if (
-                tt == "."
-                and last is not None
-                and last.kind == "w"
-                and last.end == ts
-                and (last.low in _ABBREV or (len(last.text) == 1 and last.cap))
-            ):
-                # "Mr." and initials are one word for the speaker finder
-                last = Item("w", last.start, te, last.text + ".", last.low + ".")
+            last, merged = _next_item(last, ts, te, tt)
+            if merged:
                 items[-1] = last
-                continue
-            last = Item("w" if tt[0].isalnum() else "p", ts, te, tt, tt.lower())
-            append(last)
+            else:
+                append(last)
         u.items = items
         u.title_case = _title_case(items)
     return _merge_tails(_chop(units))
@@ -300,19 +292,26 @@ def _itemize(tokens: list, s: int, e: int) -> list[Item]:
     items: list[Item] = []
     last: Item | None = None
     for ts, te, tt in tokens[s:e]:
-        if (
-            tt == "."
-            and last is not None
-            and last.kind == "w"
-            and last.end == ts
-            and (last.low in _ABBREV or (len(last.text) == 1 and last.cap))
-        ):
-            last = Item("w", last.start, te, last.text + ".", last.low + ".")
+        last, merged = _next_item(last, ts, te, tt)
+        if merged:
             items[-1] = last
-            continue
-        last = Item("w" if tt[0].isalnum() else "p", ts, te, tt, tt.lower())
-        items.append(last)
+        else:
+            items.append(last)
     return items
+
+
+def _next_item(last: Item | None, ts: int, te: int, tt: str) -> tuple[Item, bool]:
+    """The item for the token ``tt`` at ``[ts, te)``, and whether it replaces ``last``:
+    "Mr." and initials are one word for the speaker finder."""
+    if (
+        tt == "."
+        and last is not None
+        and last.kind == "w"
+        and last.end == ts
+        and (last.low in _ABBREV or (len(last.text) == 1 and last.cap))
+    ):
+        return Item("w", last.start, te, last.text + ".", last.low + "."), True
+    return Item("w" if tt[0].isalnum() else "p", ts, te, tt, tt.lower()), False
 
 
 def _title_case_text(chunk: str) -> bool:
