@@ -130,6 +130,20 @@ MaxBytesOpt = Annotated[
 ]
 
 
+SpeakerOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--speaker", metavar="NAME", help="Only quotes whose speaker's name contains NAME."
+    ),
+]
+LabelOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--label", metavar="LABELS", help="Only entities with these labels, e.g. PERSON,ORG."
+    ),
+]
+
+
 @app.callback()
 def _root(
     version: Annotated[
@@ -278,12 +292,7 @@ def show(
 @app.command()
 def quotes(
     paths: Paths = None,
-    speaker: Annotated[
-        str | None,
-        typer.Option(
-            "--speaker", help="Only quotes whose speaker's name contains NAME.", metavar="NAME"
-        ),
-    ] = None,
+    speaker: SpeakerOpt = None,
     kind: Annotated[
         str | None,
         typer.Option("--kind", help="Only these kinds: direct,mixed,indirect.", metavar="KINDS"),
@@ -331,10 +340,7 @@ def quotes(
 @app.command()
 def entities(
     paths: Paths = None,
-    label: Annotated[
-        str | None,
-        typer.Option("--label", help="Only these labels, e.g. PERSON,ORG.", metavar="LABELS"),
-    ] = None,
+    label: LabelOpt = None,
     as_json: JsonOpt = False,
     date: DateOpt = None,
     no_color: NoColorOpt = False,
@@ -663,16 +669,8 @@ def read(
             "--only", metavar="LAYERS", help="Only these layers: quotes,entities,timeline."
         ),
     ] = None,
-    label: Annotated[
-        str | None,
-        typer.Option("--label", metavar="LABELS", help="Only entities with these labels."),
-    ] = None,
-    speaker: Annotated[
-        str | None,
-        typer.Option(
-            "--speaker", metavar="NAME", help="Only quotes whose speaker's name contains NAME."
-        ),
-    ] = None,
+    label: LabelOpt = None,
+    speaker: SpeakerOpt = None,
     html: Annotated[
         str | None,
         typer.Option(
