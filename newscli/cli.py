@@ -20,6 +20,7 @@ from typing import IO, Annotated, Any
 import typer
 
 from newscli import __version__
+from newscli.regex_cache import compile as compile_re
 
 app = typer.Typer(
     name="newscli",
@@ -70,7 +71,7 @@ def _say(message: str) -> None:
 
 
 # C0 and C1 controls (tab too: one line stays one line), DEL, bidi marks, line separators.
-_UNSAFE_RE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+_UNSAFE_RE = compile_re("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 
 
 def _visible(m: re.Match[str]) -> str:

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from newscli.regex_cache import compile as compile_re
+
 # --- months and written dates -----------------------------------------------------------------
 
 _MONTH_WORDS = (
@@ -69,7 +71,7 @@ _DATE_PARTS_SRC = (
 def _date_parts_re() -> re.Pattern[str]:
     """Compiled on first use: ``re`` compiles in pure Python and the month list makes this
     pattern cost milliseconds, which a run without a dated dateline need not pay."""
-    return re.compile(_DATE_PARTS_SRC)
+    return compile_re(_DATE_PARTS_SRC)
 
 
 def month_number(word: str) -> int | None:
@@ -134,12 +136,12 @@ _ZONES = {
 _TZ_RE = (
     r"(?:[+-]\d{2}(?::?\d{2})?|(?i:" + "|".join(sorted(_ZONES, key=len, reverse=True)) + r")\b)"
 )
-_ISO_RE = re.compile(
+_ISO_RE = compile_re(
     r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2})"
     r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,]\d{1,9})?)?"
     rf"[ ]?(?P<tz>{_TZ_RE})?)?)?)?"
 )
-_COMPACT_RE = re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:T(?P<H>\d{2})(?P<M>\d{2}))?")
+_COMPACT_RE = compile_re(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:T(?P<H>\d{2})(?P<M>\d{2}))?")
 _WRITTEN_SRC = (
     rf"(?:{_WEEKDAY_RE})?(?:(?P<m1>{MONTH_RE})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+|de\s+)?(?P<m2>{MONTH_RE}),?\s+(?:de\s+)?"
@@ -153,10 +155,10 @@ _WRITTEN_SRC = (
 @cache
 def _written_re() -> re.Pattern[str]:
     """Compiled on first use (only header lines and HTML dates need it; see above)."""
-    return re.compile(_WRITTEN_SRC, re.I)
+    return compile_re(_WRITTEN_SRC, re.I)
 
 
-_NUMERIC_RE = re.compile(
+_NUMERIC_RE = compile_re(
     r"(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})(?!\d)"
     r"|(?P<y2>\d{4})[./](?P<m2>\d{1,2})[./](?P<d2>\d{1,2})(?!\d)"
 )
@@ -315,7 +317,7 @@ _AGENCY_NAMES = {
     "Trend": ("trend",),
 }
 AGENCIES = {v: k for k, vs in _AGENCY_NAMES.items() for v in vs}
-_AGENCY_WORD_RE = re.compile(r"[A-Za-z][A-Za-z\-]*")
+_AGENCY_WORD_RE = compile_re(r"[A-Za-z][A-Za-z\-]*")
 
 
 def canonical_agency(raw: str) -> str | None:
@@ -353,7 +355,7 @@ _MIXED_PLACE = rf"{_MIXED_WORD}(?:[ ](?:{_MIXED_WORD}|{_PARTICLES})){{0,3}}"
 _NOT_DATE = rf"(?!{MONTH_RE}\s*\d)"
 _REGION = rf"{_NOT_DATE}(?:{_MIXED_WORD}|{_CAPS_WORD})(?:[ ]{_NOT_DATE}[{_UP}][\w'’.\-]*){{0,2}}"
 _DASH = r"(?:--|[-–—―])"
-_DATELINE_RE = re.compile(
+_DATELINE_RE = compile_re(
     rf"(?P<place>{_CAPS_PLACE}|{_MIXED_PLACE})"
     r"(?P<sub>[ \t]*(?:/[^/\n]{1,40}/|\[[^\]\n]{1,40}\]))?"
     rf"(?P<regions>(?:,[ \t]*{_REGION}){{0,2}})"
@@ -363,7 +365,7 @@ _DATELINE_RE = re.compile(
     r"(?:[ \t]*(?:\((?P<ag1>[^()\n]{1,40})\)|/(?P<ag2>[^/\n]{1,60})/\.?))?"
     rf"(?P<term>[ \t]*{_DASH}(?=\s|$)|[ \t]*:(?=\s|$)|[ \t]*\.(?=\s|$)|)"
 )
-_AGENCY_ONLY_RE = re.compile(rf"\((?P<ag>[A-Za-z][A-Za-z .\-]{{0,30}})\)[ \t]*(?P<term>{_DASH})?")
+_AGENCY_ONLY_RE = compile_re(rf"\((?P<ag>[A-Za-z][A-Za-z .\-]{{0,30}})\)[ \t]*(?P<term>{_DASH})?")
 # Capitalised labels that open captions and boxes, not stories: "FILE PHOTO: ...", "NOTE: ..."
 _LABELS = frozenset(
     """photo photos file video note notes update updated updates editor editors correction

@@ -20,8 +20,9 @@ import re
 from collections.abc import Sequence
 
 from newscli.annotate import LABEL_NAMES, AnnotatedArticle, Block, Piece
+from newscli.regex_cache import compile as compile_re
 
-_UNSAFE_RE = re.compile(
+_UNSAFE_RE = compile_re(
     r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
     r"\ud800-\udfff]"
 )

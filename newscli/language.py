@@ -9,8 +9,9 @@ The word lists are hand-written (the commonest function words of each language).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
+
+from newscli.regex_cache import compile as compile_re
 
 # ISO 639-1 code -> function words. Words shared by several languages are kept in each list:
 # the decision is made on the total count, where shared words cancel out.
@@ -65,7 +66,7 @@ _EN_WIRE = frozenset(
     "shr shrs qtr qtly net revs dlrs dlr cts mln bln pct vs div oper avg profit loss sales "
     "inc corp co ltd says sets buys sells offers raises cuts plans".split()
 )
-_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_WORD_RE = compile_re(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»„—–…·•0123456789"
 
 # Scripts that name (or nearly name) a language on their own.
@@ -107,7 +108,7 @@ _RU_HINTS = frozenset(["что", "это", "как", "он", "из", "был", "
 _ARABIC_LETTERS = (("ur", "ٹڈڑںے"), ("fa", "پچژگ"))
 
 
-_NON_LATIN_RE = re.compile(r"[^\x00-\u024f]")
+_NON_LATIN_RE = compile_re(r"[^\x00-\u024f]")
 _WORD_LANGS: dict[str, tuple[str, ...]] = {}
 for _lang, _words in _PROFILES.items():
     for _w in _words:

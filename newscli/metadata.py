@@ -31,16 +31,17 @@ from newscli.dateline import (
 from newscli.language import detect_language
 from newscli.model import Counts, Dateline, Metadata
 from newscli.reader import Header, looks_like_byline
+from newscli.regex_cache import compile as compile_re
 from newscli.segment import Segmentation
 
 WORDS_PER_MINUTE = 230
-_ALNUM_RE = re.compile(r"[^\W_]")
-_PARA_END_RE = re.compile(r"\n(?=[ \t]|\r?\n|$)")
+_ALNUM_RE = compile_re(r"[^\W_]")
+_PARA_END_RE = compile_re(r"\n(?=[ \t]|\r?\n|$)")
 DATELINE_PARAGRAPHS = 6  # a dateline opens one of the first few body paragraphs ...
 DATELINE_SCAN = 15  # ... or, with an agency or a date, one a little later (after page clutter)
 
-_SPLIT_AUTHORS_RE = re.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.I)
-_BY_PREFIX_RE = re.compile(r"^\s*(?:written\s+)?by\s*:?\s+", re.I)
+_SPLIT_AUTHORS_RE = compile_re(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.I)
+_BY_PREFIX_RE = compile_re(r"^\s*(?:written\s+)?by\s*:?\s+", re.I)
 _ROLE_WORDS = frozenset(
     """staff writer writers reporter reporters correspondent correspondents editor editors
     contributor contributors columnist columnists analyst bureau chief senior special
@@ -48,7 +49,7 @@ _ROLE_WORDS = frozenset(
     wire wires press photographer photographers and in at for of the with from""".split()
 )
 _PARTICLES = "de|da|del|della|der|den|di|do|dos|du|la|le|van|von|bin|ibn|al|el|ter"
-_NAME_WORD_RE = re.compile(rf"^[A-ZÀ-ÖØ-Þ][\w'’.\-]*$|^(?:{_PARTICLES})$")
+_NAME_WORD_RE = compile_re(rf"^[A-ZÀ-ÖØ-Þ][\w'’.\-]*$|^(?:{_PARTICLES})$")
 
 
 def _title_case_name(name: str) -> str:

@@ -18,25 +18,25 @@ quantifiers.
 
 from __future__ import annotations
 
-import re
 from itertools import compress
 from operator import itemgetter, not_
 
 from newscli import ner_lexicon as lx
 from newscli.gazetteer import Gazetteer, load, multi_lengths
 from newscli.model import Token
+from newscli.regex_cache import compile as compile_re
 from newscli.segment import Segmentation, tokenize
 
 _QUOTES_OPEN = frozenset("\"'“‘«(`[")
 _POSSESSIVE = frozenset(("'s", "’s", "'S", "’S"))
-_DIGIT = re.compile(r"\d")
-_LOWER_WORD = re.compile(r"\b[a-z]{4,}")
-_LOWER3_WORD = re.compile(r"\b[a-z]{3}\b")
+_DIGIT = compile_re(r"\d")
+_LOWER_WORD = compile_re(r"\b[a-z]{4,}")
+_LOWER3_WORD = compile_re(r"\b[a-z]{3}\b")
 _HEADLINE_LOWER = frozenset("and the for but nor off out via".split())
 # an ALL-CAPS word (the group: \b[A-Z]{2,}\b) or a Title-Case one (\b[A-Z][a-z]{3,}), counted in
 # one scan: the two never overlap (both start at a word boundary, the second letter decides)
-_UPPER_OR_TITLE = re.compile(r"\b(?:([A-Z]{2,})\b|[A-Z][a-z]{3,})")
-_ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d$")
+_UPPER_OR_TITLE = compile_re(r"\b(?:([A-Z]{2,})\b|[A-Z][a-z]{3,})")
+_ISO_DATE = compile_re(r"\d{4}-\d\d-\d\d$")
 # Abbreviations written with a full stop inside a name: "Mr. Smith", "Gen. Powell", "St. Louis".
 _ABBREV = frozenset(
     "Mr Mrs Ms Dr Gen Sen Rep Gov Lt Col Capt Sgt Maj Adm Cmdr Prof Rev Hon St Mt Ft Jr Sr Pres"
@@ -60,7 +60,7 @@ _TOKEN_BUDGET = 60_000
 _ES_STEMS = ("oes", "ses", "xes", "zes", "ches", "shes")
 _LEGAL_SUFFIXES = frozenset("inc corp ltd co plc llc ag sa nv gmbh bv".split())
 # "(D-Nev.)", "(R-S.C.)": a party and state after a lawmaker's name, not an entity
-_PARTY_STATE = re.compile(r"[DRI]-[A-Z][A-Za-z]{0,3}\.?$")
+_PARTY_STATE = compile_re(r"[DRI]-[A-Z][A-Za-z]{0,3}\.?$")
 _ROLE_PREP = frozenset("to of for at in on with".split())
 _ROLE_GLUE = _ROLE_PREP | _APPOSITIVE_GLUE
 _COMPASS = frozenset(

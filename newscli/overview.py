@@ -16,7 +16,6 @@ season, an unresolved ``XXXX-04-25`` — is counted as unplaced rather than gues
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -24,10 +23,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newscli.model import Article
+from newscli.regex_cache import compile as compile_re
 
 BY = ("month", "year")
-_VALUE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?![\d]))?")
-_ISO_RE = re.compile(r"(\d{4})-(\d{2})-\d{2}")
+_VALUE_RE = compile_re(r"(\d{4})(?:-(\d{2})(?![\d]))?")
+_ISO_RE = compile_re(r"(\d{4})-(\d{2})-\d{2}")
 
 
 def period(value: str, anchor: Mapping[str, Any] | tuple[str, str] | None, by: str) -> str | None:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from newscli.model import Article
+from newscli.regex_cache import compile as compile_re
 from newscli.segment import segment
 
 SECTIONS = ("metadata", "quotes", "entities", "timeline")
@@ -78,7 +79,7 @@ def inspect(
 # controls (0x9b is CSI to some terminals), the line separators that str.splitlines() and older
 # JSON parsers split on (U+0085, U+2028, U+2029), and the bidi marks that reorder what a reader
 # sees. Inside JSON they can only be in strings, where a \uXXXX escape means the same character.
-_JSON_UNSAFE_RE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+_JSON_UNSAFE_RE = compile_re("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 
 
 def _escape(m: re.Match[str]) -> str:

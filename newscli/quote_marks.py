@@ -14,11 +14,11 @@ One left-to-right pass over the text: linear time, no regular-expression backtra
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from newscli.model import Span
+from newscli.regex_cache import compile as compile_re
 
 OPEN, CLOSE, AMBIG = 1, 2, 3
 # Families: marks pair only within a family. Straight and curly doubles share one family because
@@ -31,7 +31,7 @@ _QUOTE_CHARS = set("\"'“”‘’«»„‟`")
 _MARK_CHARS = "\"'“”‘’«»„‟`"
 _DENSE_MIN = 400  # marks in one paragraph, with one mark in every ten characters
 _MARK_BUDGET = 60_000  # marks per article; a long real article has a few thousand
-_MARK_RE = re.compile("[\"'“”‘’«»„‟`]")
+_MARK_RE = compile_re("[\"'“”‘’«»„‟`]")
 _ELISIONS = ("em ", "em,", "em.", "n ", "cause ", "til ", "tis ", "twas ", "nuff ")
 
 

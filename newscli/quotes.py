@@ -23,7 +23,6 @@ lists the spans of all pieces of the utterance in ``parts``.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -47,6 +46,7 @@ from newscli.quote_lexicon import (
     WEAK_CUES,
 )
 from newscli.quote_marks import find_quoted_spans
+from newscli.regex_cache import compile as compile_re
 from newscli.segment import Segmentation
 from newscli.speakers import (
     Item,
@@ -225,12 +225,12 @@ def _units(seg: Segmentation, pieces: list[_Piece]) -> list[_Unit]:
 
 _MAX_ITEMS = 120
 _MAX_TOKENS = 1000
-_WORTH_RE = re.compile(
+_WORTH_RE = compile_re(
     "[\"'“”‘’«»`:]|\\b(?:" + "|".join(sorted(CUE_FORMS, key=len, reverse=True)) + ")\\b"
 )
 _MAX_ATTRS = 12
 _CUE_WORDS = frozenset(CUE_FORMS) | SPEECH_NOUNS | {"according"}
-_WORD_RE = re.compile("[a-z]+")
+_WORD_RE = compile_re("[a-z]+")
 
 
 # cue words that speak only with a quotation, a colon or a that-clause close after them
@@ -252,13 +252,13 @@ def _has_cue_word(low_chunk: str, marks: bool = False) -> bool:
     return marks or not cues <= _SOFT_CUES or "that" in words
 
 
-_MARK_RE = re.compile("[\"'“”‘’«»`]")
+_MARK_RE = compile_re("[\"'“”‘’«»`]")
 
 
-_DASH_RE = re.compile("[—―–]")
+_DASH_RE = compile_re("[—―–]")
 _MARK_CHARS = "\"'“”‘’«»„‟`"
 _FIRST_ONLY: list[tuple[int, int, int]] = []  # marks a quiet unit capitalised only at its start
-_LOUD_RE = re.compile("[\"'“”‘’«»`:—―–]")
+_LOUD_RE = compile_re("[\"'“”‘’«»`:—―–]")
 
 
 def _windows(tokens: list, i: int, j: int) -> list[tuple[int, int, int]]:

@@ -24,6 +24,7 @@ from typing import Any, BinaryIO
 
 from newscli.dateline import AGENCIES, match_dateline, parse_date_value
 from newscli.model import Span
+from newscli.regex_cache import compile as compile_re
 
 ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
@@ -119,7 +120,7 @@ def discover(paths: list[str]) -> Iterator[tuple[str, ReadError | None]]:
 
 # --- decoding ---------------------------------------------------------------------------------
 
-_CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_\-]{2,30})""", re.I)
+_CHARSET_RE = compile_re(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_\-]{2,30})""", re.I)
 
 
 def _is_html(path: str, head: str) -> bool:
@@ -312,7 +313,7 @@ _BLOCK_TAGS = frozenset(
 _VOID_TAGS = frozenset(
     "br hr img meta link input source track wbr area base col embed param".split()
 )
-_WS_RE = re.compile(r"\s+")
+_WS_RE = compile_re(r"\s+")
 _DATE_META = (
     "article:published_time",
     "og:published_time",
@@ -654,7 +655,7 @@ class Header:
 
 
 # " date 2020-04-27 " (the seed's form) and "date 2020-04" before the text
-_DATE_HEADER_RE = re.compile(
+_DATE_HEADER_RE = compile_re(
     r"[ \t\r\n\ufeff]*date[ \t]+(\d{4}-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?"
     r"(?:Z|[+-]\d{2}:?\d{2})?)?)?)(?![\w\-:])[ \t]*",
     re.I,
@@ -688,17 +689,17 @@ _KEYS = {
     "dateline": "dateline",
     "agency": "agency",
 }
-_KEY_LINE_RE = re.compile(r"[ \t]*(?P<key>[A-Za-z][A-Za-z ]{0,18}?)[ \t]*:[ \t]*(?P<value>[^\n]*)")
-_LINE_RE = re.compile(r"[^\n]*")
-_BLANK_RE = re.compile(r"[ \t\r\n\f\v]*")
-_BY_RE = re.compile(r"(?:by|BY|By)[ \t]+(?=\S)")
-_NAME_WORD_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*$|[A-ZÀ-ÖØ-Þ]\.$")
+_KEY_LINE_RE = compile_re(r"[ \t]*(?P<key>[A-Za-z][A-Za-z ]{0,18}?)[ \t]*:[ \t]*(?P<value>[^\n]*)")
+_LINE_RE = compile_re(r"[^\n]*")
+_BLANK_RE = compile_re(r"[ \t\r\n\f\v]*")
+_BY_RE = compile_re(r"(?:by|BY|By)[ \t]+(?=\S)")
+_NAME_WORD_RE = compile_re(r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*$|[A-ZÀ-ÖØ-Þ]\.$")
 _NAME_JOINERS = frozenset(
     "and & de da del della der den di do dos du la le van von bin ibn al el ter st. y".split()
 )
-_ABBREV_END_RE = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
+_ABBREV_END_RE = compile_re(r"(?:\b[A-Za-z]\.){2,}$")
 # a sentence ending inside the line ("... in 2020. REUTERS/...") : a caption or prose
-_SENTENCE_INSIDE_RE = re.compile(r"([A-Za-z0-9]{2,})[.!?][\"'”’)]*\s+[\"'“‘]?[A-Z]")
+_SENTENCE_INSIDE_RE = compile_re(r"([A-Za-z0-9]{2,})[.!?][\"'”’)]*\s+[\"'“‘]?[A-Z]")
 _TITLE_ABBREVS = frozenset(
     """mr mrs ms dr gen sen rep gov lt col capt sgt maj adm prof rev hon st mt ft no nos vs
     inc corp co ltd jr sr bros jan feb mar apr jun jul aug sep sept oct nov dec dept univ""".split()

@@ -19,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newscli.model import Article
+from newscli.regex_cache import compile as compile_re
 
 LABEL_STYLES = {
     "PERSON": "bold cyan",
@@ -36,7 +37,7 @@ LABEL_STYLES = {
 KIND_STYLES = {"direct": "bold", "mixed": "italic", "indirect": "dim"}
 
 # C0 and C1 controls (but tab and newline), DEL, and the bidi embedding/override/isolate marks.
-_UNSAFE_RE = re.compile(
+_UNSAFE_RE = compile_re(
     r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 )
 
@@ -350,7 +351,7 @@ READ_STYLES = {
 }
 # the lookbehind starts a match only at the first blank of a run: without it a long run of
 # spaces with no newline after it is retried from every space (quadratic: 20 s for 40 kB)
-_REFLOW_RE = re.compile(r"(?<![ \t])[ \t]*\r?\n[ \t\r]*")
+_REFLOW_RE = compile_re(r"(?<![ \t])[ \t]*\r?\n[ \t\r]*")
 
 
 class _Bar:

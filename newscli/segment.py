@@ -9,12 +9,12 @@ All regular expressions here are linear: no nested quantifiers over the same cha
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from newscli.model import Sentence, Span, Token
+from newscli.regex_cache import compile as compile_re
 
 # Abbreviations after which a period never ends a sentence (titles, months before a day).
 _NEVER_FINAL = frozenset(
@@ -34,7 +34,7 @@ _OPENERS = frozenset(
     mr mrs ms dr""".split()
 )
 
-_TOKEN_RE = re.compile(
+_TOKEN_RE = compile_re(
     r"(?:[A-Za-z]\.){2,}"  # U.S., a.m.
     r"|\d+(?:[.,:/-]\d+)*"  # numbers, 3.5, 1,000, 4/25/2019
     r"|['’][sS]\b"  # possessive 's, a token of its own
@@ -44,14 +44,14 @@ _TOKEN_RE = re.compile(
 # A candidate sentence end: terminal punctuation, then closing quotes or brackets. The
 # lookbehind lets a match start only at the first mark of a run: without it a long run of dots
 # with no space after it ("......") is retried from every dot (quadratic).
-_END_RE = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’»)\]]*(?=\s)")
-_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+(?:\.[A-Za-z]+)*)\.$")
-_DATELINE_RE = re.compile(
+_END_RE = compile_re(r"(?<![.!?…])[.!?…]+[\"'”’»)\]]*(?=\s)")
+_WORD_BEFORE_RE = compile_re(r"([A-Za-z]+(?:\.[A-Za-z]+)*)\.$")
+_DATELINE_RE = compile_re(
     r"[A-Z][A-Za-z.'\- ]{1,40}(?:\s*/[^/\n]{1,40}/)?(?:,\s*[A-Z][A-Za-z.\- ]{1,25}){0,2},"
     r"\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}\.(?:\s*/[A-Za-z][A-Za-z .\-]{0,25}/\.)?"
 )
 _DATELINE_MAX = 200  # characters from a paragraph's start within which a dateline may end
-_BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n")
+_BLANK_LINE_RE = compile_re(r"\n[ \t\r\f\v]*\n")
 _OPEN_CHARS = "\"'“‘«([`"
 
 

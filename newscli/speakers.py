@@ -33,6 +33,7 @@ from newscli.quote_lexicon import (
     TITLES,
     VAGUE_HEADS,
 )
+from newscli.regex_cache import compile as compile_re
 
 _PREMOD = frozenset(
     """former chief senior top longtime then deputy press campaign police party state federal
@@ -801,7 +802,7 @@ def _gender_ok(person: Person, g: str) -> bool:
     return True
 
 
-_PRON_RE = re.compile(r"\b(he|his|him|she|her|hers)\b", re.IGNORECASE)
+_PRON_RE = compile_re(r"\b(he|his|him|she|her|hers)\b", re.IGNORECASE)
 
 
 def _pronoun_after(text: str, end: int) -> str:

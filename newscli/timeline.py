@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newscli.model import Dateline, Span, Timex
+from newscli.regex_cache import compile as compile_re
 from newscli.segment import Segmentation
 from newscli.timex_lex import (
     MONTH_NUM,
@@ -180,12 +181,12 @@ def _trie_regex(words: list[str]) -> str:
 # (ordinals head nothing: "the 75th anniversary" is found from "anniversary")
 _HEAD_WORDS = sorted(w for w in _HEADS if w.isalpha())
 # heads: a whole letter run that is a head word, or a whole digit run
-_HEAD_RE = re.compile(r"\b(?:" + _trie_regex(_HEAD_WORDS) + r")\b|\d+|(?<![a-z])q(?=[1-4]\b)")
+_HEAD_RE = compile_re(r"\b(?:" + _trie_regex(_HEAD_WORDS) + r")\b|\d+|(?<![a-z])q(?=[1-4]\b)")
 # the useful words (those a rule can start or continue with): every whole letter run, kept
 # when it is in the set (a set lookup: as a regex alternation these ~500 words cost ~10 ms of
 # start-up to compile), and every whole digit run
 _USEFUL_WORDS = frozenset(w for w in _USEFUL if w.isalpha())
-_WORD_RE = re.compile(r"\b[a-z]+\b|(?<!\d)\d+")
+_WORD_RE = compile_re(r"\b[a-z]+\b|(?<!\d)\d+")
 
 # Safety budget against hostile input (megabytes of dates or month names): no news article
 # comes near these, and beyond them the rest of the text is not tagged, so that the cost of
@@ -223,11 +224,11 @@ def _digit_rules(low: str, ts: int, te: int) -> tuple[str, ...]:
 
 
 _CENTURIES = frozenset(str(c) for c in range(10, 22))
-_SLASH_REST = re.compile(r"[./]\d{1,2}[./]\d\d")
+_SLASH_REST = compile_re(r"[./]\d{1,2}[./]\d\d")
 # rules whose match may begin with a number ("25 April", "3 times a week", "75th anniversary")
 # heads that only ever start a holiday name: what must follow them
 _HEAD_NEEDS = {
-    w: re.compile(follow)
+    w: compile_re(follow)
     for w, follow in (
         ("new", r"\s+year"),
         ("good", r"\s+friday"),
@@ -347,11 +348,11 @@ _YEAR_BAD_PREV = frozenset(
     resolution section rule form bill model version windows vol volume p pp box apt unit
     lot gate platform""".split()
 )
-_STREET = re.compile(
+_STREET = compile_re(
     r"\s+[A-Z][a-z]+\s+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|"
     r"Place|Pl|Court|Ct|Square|Sq|Parkway|Pkwy|Highway)\b"
 )
-_QUANT_BEFORE = re.compile(
+_QUANT_BEFORE = compile_re(
     r"(?:\d|\b(?:million|billion|trillion|thousand|hundred|percent|times|once|twice|dollars|"
     r"cents|[a-z]{3,}s))[\s%]*$"
 )
@@ -1640,7 +1641,7 @@ def _ordinal_value(s: str) -> int | None:
     return None
 
 
-_EVENT_TOKEN = re.compile(r"\s*(?:[A-Z0-9][\w'’.&-]*|of|the|and|for|de|von)(?![\w])")
+_EVENT_TOKEN = compile_re(r"\s*(?:[A-Z0-9][\w'’.&-]*|of|the|and|for|de|von)(?![\w])")
 
 
 def _event_name_end(text: str, pos: int) -> int:
@@ -1715,11 +1716,11 @@ def lookup_anniversary(event: str | None) -> dt.date | None:
 # --------------------------------------------------------------------------- public API
 
 
-_A_YMD = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
-_A_WEEK = re.compile(r"(\d{4})-W(\d{2})(-WE)?$")
-_A_QH = re.compile(r"(\d{4})-([QH])(\d)$")
-_A_SEASON = re.compile(r"(\d{4})-(SP|SU|FA|WI)$")
-_NOTE_RE = re.compile(r"(\d{4})(?:-(Q[1-4]|\d{2})(?:-(\d{2}))?)?")
+_A_YMD = compile_re(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
+_A_WEEK = compile_re(r"(\d{4})-W(\d{2})(-WE)?$")
+_A_QH = compile_re(r"(\d{4})-([QH])(\d)$")
+_A_SEASON = compile_re(r"(\d{4})-(SP|SU|FA|WI)$")
+_NOTE_RE = compile_re(r"(\d{4})(?:-(Q[1-4]|\d{2})(?:-(\d{2}))?)?")
 
 
 def _anchor(value: str, ref: dt.date | None) -> tuple[str, str] | None:
@@ -1820,7 +1821,7 @@ def tag(
     return out
 
 
-_DATELINE_LEAD = re.compile(
+_DATELINE_LEAD = compile_re(
     r"(?:^|\n)\s*[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30}){0,2},\s*$"
 )
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from newscli.regex_cache import compile as compile_re
+
 MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
@@ -94,7 +96,7 @@ PARTS_OF_DAY = {
     "tonight": "NI",
 }
 
-_NUM_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+")
+_NUM_TOKEN = compile_re(r"\d+(?:[.,]\d+)*|[a-z]+")
 
 
 def parse_number(text: str) -> float | None:

@@ -8,7 +8,8 @@ whether ``Monday`` is the one before or after the publication date).
 from __future__ import annotations
 
 import datetime as dt
-import re
+
+from newscli.regex_cache import compile as compile_re
 
 PAST, FUTURE, PRESENT = "PAST", "FUTURE", "PRESENT"
 _OPEN = "OPEN"  # a cue that leaves the time open (an infinitive): the nearest date wins
@@ -45,7 +46,7 @@ _ED_STOP = frozenset(
     supposed unprecedented advanced sophisticated alleged accused embattled called
     so-called unidentified unnamed named disabled troubled deed greed breed shed wed weed""".split()
 )
-_WORD = re.compile(r"[a-z]+")
+_WORD = compile_re(r"[a-z]+")
 _BE_AUX = frozenset("is are be being".split())
 # words after "to" that show it is a preposition, not an infinitive marker
 _NOT_VERBS = frozenset(
@@ -343,7 +344,7 @@ def holiday_date(name: str, year: int) -> tuple[str, dt.date | None]:
     return "D", None
 
 
-_VALID = re.compile(
+_VALID = compile_re(
     r"(?:\d{2,4}|XXXX|\d{3}X|\d{2}XX)"
     r"(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?|-W(?:\d{2}|XX)(?:-\d|-WE)?|-Q[1-4X]|-H[12]|-(?:SP|SU|FA|WI))?"
     r"(?:T(?:\d{2}(?::\d{2})?|MO|AF|EV|NI|DT))?"

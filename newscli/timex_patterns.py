@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import re
 
+from newscli.regex_cache import compile as compile_re
 from newscli.timex_lex import ORDINALS
 
 
 def _alt(words: list[str] | tuple[str, ...] | set[str]) -> str:
-    """A non-capturing alternation, longest first so that ``sept`` wins over ``sep``."""
+    """A non-capturing alternation, longest first so that ``sept`` wins over ``sep`` (ties in
+    alphabetical order: the same pattern in every process, so its compiled form can be cached)."""
     return (
         "(?:"
-        + "|".join(sorted((w.replace(" ", r"\s+") for w in words), key=len, reverse=True))
+        + "|".join(sorted((w.replace(" ", r"\s+") for w in words), key=lambda w: (-len(w), w)))
         + ")"
     )
 
@@ -282,7 +284,7 @@ class _LazyRules(dict):  # type: ignore[type-arg]
     some of them. After the first use a lookup is a plain dict lookup."""
 
     def __missing__(self, name: str) -> re.Pattern[str]:
-        pat = self[name] = re.compile(SOURCES[name])
+        pat = self[name] = compile_re(SOURCES[name])
         return pat
 
 
