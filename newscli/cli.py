@@ -14,12 +14,12 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import IO, Annotated, Any
 
 import typer
 
 from newscli import __version__
+from newscli.record import factory, record
 from newscli.regex_cache import compile as compile_re
 
 app = typer.Typer(
@@ -33,7 +33,7 @@ app = typer.Typer(
 )
 
 
-@dataclass
+@record
 class Env:
     """Where the CLI reads and writes. Tests swap it to fake a terminal or a pipe."""
 
@@ -41,7 +41,7 @@ class Env:
     stdout: IO[str] | None = None
     stderr: IO[str] | None = None
     stdout_isatty: bool | None = None
-    environ: dict[str, str] = field(default_factory=lambda: dict(os.environ))
+    environ: dict[str, str] = factory(lambda: dict(os.environ))
 
     def out(self) -> IO[str]:
         return self.stdout or sys.stdout
@@ -155,7 +155,7 @@ def _root(
     """Inspect news articles: metadata, quotes and speakers, entities, and a timeline."""
 
 
-@dataclass
+@record
 class _Options:
     as_json: bool
     date: str | None

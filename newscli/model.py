@@ -7,8 +7,9 @@ Every span is a pair of character offsets into the article text exactly as read,
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
+
+from newscli.record import factory, record
 
 SCHEMA_VERSION = "1.0"
 
@@ -43,7 +44,7 @@ class Token(NamedTuple):
     text: str
 
 
-@dataclass(slots=True)
+@record
 class Sentence:
     """A sentence; ``paragraph`` is the index of the paragraph that holds it."""
 
@@ -52,7 +53,7 @@ class Sentence:
     paragraph: int
 
 
-@dataclass(slots=True)
+@record
 class Mention:
     """A piece of the article text: a name, a cue verb, a speaker as written."""
 
@@ -64,7 +65,7 @@ class Mention:
         return {"start": self.start, "end": self.end, "text": self.text}
 
 
-@dataclass(slots=True)
+@record
 class Dateline:
     """The wire dateline that opens the body (``MOSCOW, April 27. /TASS/.``)."""
 
@@ -88,7 +89,7 @@ class Dateline:
         }
 
 
-@dataclass(slots=True)
+@record
 class Counts:
     paragraphs: int = 0
     sentences: int = 0
@@ -104,7 +105,7 @@ class Counts:
         }
 
 
-@dataclass(slots=True)
+@record
 class Metadata:
     """What the article says about itself. ``None`` means the text does not support a value."""
 
@@ -114,9 +115,9 @@ class Metadata:
     date_precision: str | None = None
     dateline: Dateline | None = None
     byline: str | None = None
-    authors: list[str] = field(default_factory=list)
+    authors: list[str] = factory(list)
     language: str | None = None
-    counts: Counts = field(default_factory=Counts)
+    counts: Counts = factory(Counts)
     reading_minutes: float = 0.0
     lead: str | None = None
 
@@ -136,7 +137,7 @@ class Metadata:
         }
 
 
-@dataclass(slots=True)
+@record
 class Timex:
     """A TIMEX3 time expression, normalised against the reference date."""
 
@@ -164,17 +165,17 @@ class Timex:
         }
 
 
-@dataclass(slots=True)
+@record
 class Entity:
     """One real-world thing named in the article, with all its mentions merged."""
 
     id: str
     name: str
     label: str
-    aliases: list[str] = field(default_factory=list)
+    aliases: list[str] = factory(list)
     role: str | None = None
-    mentions: list[Mention] = field(default_factory=list)
-    roles: list[str] = field(default_factory=list)  # every title/description seen near it
+    mentions: list[Mention] = factory(list)
+    roles: list[str] = factory(list)  # every title/description seen near it
 
     @property
     def count(self) -> int:
@@ -192,7 +193,7 @@ class Entity:
         }
 
 
-@dataclass(slots=True)
+@record
 class Quote:
     """A quotation or a piece of reported speech, with the speaker when it can be known."""
 
@@ -206,7 +207,7 @@ class Quote:
     cue: Mention | None = None
     paragraph: int = 0
     sentence: int = 0
-    parts: list[Span] = field(default_factory=list)  # the quoted pieces of an interrupted quote
+    parts: list[Span] = factory(list)  # the quoted pieces of an interrupted quote
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -224,7 +225,7 @@ class Quote:
         }
 
 
-@dataclass(slots=True)
+@record
 class Article:
     """The full analysis of one article; ``None`` for a section that was not asked for."""
 
@@ -234,7 +235,7 @@ class Article:
     quotes: list[Quote] | None = None
     entities: list[Entity] | None = None
     timeline: list[Timex] | None = None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = factory(list)
 
     def to_dict(self, include_text: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {

@@ -18,12 +18,12 @@ import re
 import stat
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, BinaryIO
 
 from newscli.dateline import AGENCIES, match_dateline, parse_date_value
 from newscli.model import Span
+from newscli.record import factory, record
 from newscli.regex_cache import compile as compile_re
 
 ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
@@ -35,15 +35,15 @@ class ReadError(Exception):
     """An input that cannot be read as an article; ``str()`` is the one-line reason."""
 
 
-@dataclass(slots=True)
+@record
 class Document:
     """A decoded article: ``text`` (offsets refer to it), ``hints`` found outside the text
     (HTML meta: ``title``, ``date``, ``author``) and decoding ``warnings``."""
 
     source: str
     text: str
-    hints: dict[str, Any] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    hints: dict[str, Any] = factory(dict)
+    warnings: list[str] = factory(list)
 
 
 # --- discovering inputs -----------------------------------------------------------------------
@@ -635,7 +635,7 @@ def extract_html(html: str) -> tuple[str, dict[str, Any]]:
 # --- the header -------------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
+@record
 class Header:
     """What precedes the body: ``body_start`` is the offset of the first body character.
 
@@ -651,7 +651,7 @@ class Header:
     byline: str | None = None
     byline_span: Span | None = None
     source: str | None = None
-    fields: dict[str, str] = field(default_factory=dict)
+    fields: dict[str, str] = factory(dict)
 
 
 # " date 2020-04-27 " (the seed's form) and "date 2020-04" before the text
