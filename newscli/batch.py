@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import gc
 import io
 import itertools
 import json
@@ -492,6 +493,10 @@ def _init_worker(config: Config) -> None:
     _CONFIG = config
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     process(Item(source="<warm-up>", text="PARIS, May 3 (AFP) - Talks ended."), config)
+    # lexicons and compiled patterns now live for the whole process: keep the cyclic
+    # collector from scanning them again at every full collection
+    gc.collect()
+    gc.freeze()
 
 
 def _ping() -> bool:
