@@ -231,7 +231,10 @@ def hazards(size: int = 1_000_000) -> dict[str, str]:
         "emoji_combining": _fill(_emoji, size),
         "cjk": _fill(_cjk, size),
         "all_capitals": "GENEVA, MAY 4 (REUTERS) - " + _fill(_caps_article, size),
-        "many_paragraphs": "".join(f"Paragraph {i} said Keller.\n\n" for i in range(paragraphs)),
+        # ten characters a paragraph: 100,000 paragraphs in the same 1 MB as the other cases
+        "many_paragraphs": "".join(
+            f"{WORDS[i % len(WORDS)][:3].title():<3} ran.\n\n" for i in range(paragraphs)
+        ),
         "newlines_only_lines": _fill(
             lambda r: r.choice(WORDS) + r.choice(["\n", "\r", "\r\n"]), size
         ),
