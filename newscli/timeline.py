@@ -15,10 +15,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from newscli.model import Dateline, Span, Timex
+from newscli.record import factory, record
 from newscli.regex_cache import compile as compile_re
 from newscli.segment import Segmentation
 from newscli.timex_lex import (
@@ -109,7 +109,7 @@ _HEADS = _heads()
 _DIGIT_RULES = ("iso", "slash", "time", "year", "decade", "md", "century", "anniv", "quarter")
 
 
-@dataclass(slots=True)
+@record
 class _Cand:
     start: int
     end: int
@@ -366,6 +366,15 @@ _MODS = {
 }  # fmt: skip
 _DECADE_WORDS = "twenties thirties forties fifties sixties seventies eighties nineties".split()
 
+# nouns after "today's" that make it the present age, not the day ("today's youth")
+_GENERIC_NOW = frozenset(
+    """world youth society standards economy generation children kids teenagers young
+    technology culture politics media computers families parents students consumers""".split()
+)
+_TODAYS_NEXT = compile_re(r"['’]s\s+([a-z]+)(?:\s+([a-z]+))?")
+
+_UNTIL_BEFORE = compile_re(r"\b(?:until|till)\s+$")
+
 _UNIT_CODE = {
     "second": "S", "minute": "MIN", "hour": "H", "day": "D", "night": "D", "week": "W",
     "weekend": "WE", "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y",
@@ -425,7 +434,7 @@ def duration_value(n: float | None, unit: str) -> str:
     return "P" + date_part + ("T" + time_part if time_part else "")
 
 
-@dataclass(slots=True)
+@record
 class _Out:
     start: int
     end: int
@@ -436,7 +445,7 @@ class _Out:
     topic: bool = True  # may the value become the article's current topic period?
 
 
-@dataclass
+@record
 class _Doc:
     text: str
     low: str
@@ -447,7 +456,10 @@ class _Doc:
     topic_day: dt.date | None = None
     topic_year: int | None = None
     topic_month: tuple[int, int] | None = None
-    out: list[_Out] = field(default_factory=list)
+    out: list[_Out] = factory(list)
+    # TimeML (TimeBank) conventions where they differ from the timeline's: ``Friday night``
+    # is annotated as the day (DATE), not as a part of day (TIME); ``Friday evening`` keeps TEV
+    timeml: bool = False
 
     # ---------------------------------------------------------------- helpers
     def _capitalised_title(self, pos: int) -> bool:
@@ -688,7 +700,7 @@ class _Doc:
         mod = {"early": "START", "late": "END"}.get(how or "")
         if how in ("earlier", "later"):
             start = ws
-        if podc:
+        if podc and (not self.timeml or podc == "EV"):
             return _Out(start, end, "TIME", f"{d.isoformat()}T{podc}", mod)
         return _Out(start, end, "DATE", d.isoformat(), mod)
 
@@ -729,7 +741,11 @@ class _Doc:
             if not self.text[m.start("wd")].isupper():
                 return None  # "at 9 a.m. friday": not a weekday name
             elif self.ref:
-                day = resolve_weekday(self.ref, WEEKDAY_NUM[g("wd")], self.tense(start, end))
+                tense = self.tense(start, end)
+                if _UNTIL_BEFORE.search(self.low, max(0, start - 8), start):
+                    # "until 9 a.m. Tuesday": a deadline ahead, unless the clause is past perfect
+                    tense = PAST if re.search(r"\bhad\b", self.low[end : end + 60]) else FUTURE
+                day = resolve_weekday(self.ref, WEEKDAY_NUM[g("wd")], tense)
                 explicit = True
         elif g("rel") and self.ref:
             day = self.ref + dt.timedelta(
@@ -811,17 +827,12 @@ class _Doc:
             return _Out(start, end, "TIME", f"{self.day_value(d)}TNI", mod)
         if g("pod"):
             return _Out(start, end, "TIME", f"{self.day_value(d)}T{PARTS_OF_DAY[g('pod')]}", mod)
-        if w == "today" and self.low.startswith("'s", end):
-            nxt = re.match(r"'s\s+([a-z]+)", self.low[end : end + 30])
-            if nxt and nxt.group(1) in (
-                "world",
-                "youth",
-                "society",
-                "standards",
-                "economy",
-                "generation",
-            ):
-                return _Out(start, end, "DATE", "PRESENT_REF")
+        if w == "today" and self.low.startswith(("'s", "’s"), end):
+            nxt = _TODAYS_NEXT.match(self.low, end)
+            if nxt and (nxt.group(1) in _GENERIC_NOW or nxt.group(2) in _GENERIC_NOW):
+                # "today's world", "today's personal computers": the present age, which
+                # TimeBank leaves unannotated; the timeline shows it as the present
+                return None if self.timeml else _Out(start, end, "DATE", "PRESENT_REF")
         return _Out(start, end, "DATE", self.day_value(d), mod)
 
     def r_ref(self, c: _Cand, m: re.Match[str]) -> _Out | None:
@@ -1014,6 +1025,10 @@ class _Doc:
         post = " ".join((g("post") or "").split())
         ref = self.ref
         mod = None
+        if post == "before" and re.match(r"[ \t]+[A-Za-z0-9]", self.text[end:]):
+            # "later in the day before returning home": "before" links to an event
+            end = m.start("post")
+            post = ""
         if pre in ("earlier", "later") and det == "this" and unit == "week":
             start = m.start("det")
             pre = ""
@@ -1373,6 +1388,8 @@ class _Doc:
         g = m.group
         start, end = m.start(), m.end()
         if g("w"):
+            if g("w") == "daily" and self.low.endswith("average ", 0, start):
+                return None  # "average daily volume": a quantity per day, not a recurrence
             v = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
                  "annually": "P1Y", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W",
                  "bimonthly": "P2M", "semiannually": "P6M", "semi-annually": "P6M",
@@ -1791,7 +1808,7 @@ def tag(
     anniversary of ...``), which the timeline shows as dates, are event nouns there."""
     text = seg.text
     low = _lower(text)
-    doc = _Doc(text=text, low=low, seg=seg, ref=ref, dateline=dateline)
+    doc = _Doc(text=text, low=low, seg=seg, ref=ref, dateline=dateline, timeml=timeml)
     out: list[Timex] = []
     cands = _candidates(low, seg.body_start)
     if timeml:

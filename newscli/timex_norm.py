@@ -84,6 +84,8 @@ def word_tense(words: list[str], leftward: bool = True) -> str | None:
             # tense of the decision; "expects to", "plans to" look ahead
             gov = words[i + 1] if i + 1 < len(words) else ""
             if gov in _FUTURE_CUES or gov in _TO_FUTURE:
+                if words[i + 2 : i + 4] == ["been", "had"]:
+                    return PAST  # "had been scheduled to expire Friday": the plan lies behind
                 return FUTURE
             return _OPEN
         if w in _TO_FUTURE:
@@ -97,12 +99,14 @@ def word_tense(words: list[str], leftward: bool = True) -> str | None:
             outer = words[i + 1 : i + 2]  # the word beyond, away from the expression
             inner = words[i - 1 : i] if i else []  # the word between it and the expression
             before, after = (outer, inner) if leftward else (inner, outer)
-            if before and before[0] in _BE_AUX:
-                return FUTURE
+            if before and (before[0] in _BE_AUX or (leftward and before[0] in ("was", "were"))):
+                return FUTURE  # "is planned for Monday", "was planned for early March"
             if after == ["to"]:
                 return weak if weak == FUTURE else PAST
             continue
         if w in _FUTURE_CUES:
+            if leftward and words[i + 1 : i + 3] == ["been", "had"]:
+                return PAST  # "had been due to expire Friday": a plan overtaken by events
             return FUTURE
         if leftward and i + 1 < len(words) and words[i + 1] in _BE_AUX and w not in _FINITE_PAST:
             continue  # "when the case is heard in May": a passive, not a past tense
@@ -221,7 +225,7 @@ def resolve_weekday(ref: dt.date, wd: int, tense: str | None) -> dt.date:
 
 def resolve_month_year(ref: dt.date, month: int, tense: str | None) -> int:
     """The year of a bare month name: behind the reference date in a past clause, ahead of it
-    in a future one, else the nearer of the two."""
+    in a future one, else the nearer of the two (ties to the past)."""
     if month == ref.month:
         return ref.year
     if tense == PAST:
@@ -229,9 +233,11 @@ def resolve_month_year(ref: dt.date, month: int, tense: str | None) -> int:
     if tense == FUTURE:
         return ref.year if month > ref.month else ref.year + 1
     diff = month - ref.month
-    if diff > 6:
+    # the nearer of the two, leaning to the past as news does: up to seven months back,
+    # up to five ahead
+    if diff > 5:
         return ref.year - 1
-    if diff < -6:
+    if diff < -7:
         return ref.year + 1
     return ref.year
 

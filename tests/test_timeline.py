@@ -69,6 +69,11 @@ CASES = [
     ("The bridge is currently closed.", "currently", "DATE", "PRESENT_REF"),
     ("The bridge was recently repaired.", "recently", "DATE", "PAST_REF"),
     ("The hotel was formerly a prison.", "formerly", "DATE", "PAST_REF"),
+    ("The plant may reopen in the future.", "the future", "DATE", "FUTURE_REF"),
+    ("The vote will take place soon.", "soon", "DATE", "FUTURE_REF"),
+    ("The ship will dock Apr. 25 in Busan.", "Apr. 25", "DATE", "2021-04-25"),
+    ("Officials met on Monday.", "Monday", "DATE", "2021-03-15"),
+    ("Exports fell in April.", "April", "DATE", "2020-04"),
     # times
     ("The talks ended at 3 p.m. in Geneva.", "3 p.m.", "TIME", "2021-03-17T15:00"),
     ("The polls close at 15:00 GMT.", "15:00 GMT", "TIME", "2021-03-17T15:00"),
@@ -88,6 +93,8 @@ CASES = [
     ("The siege lasted a year and a half.", "a year and a half", "DURATION", "P1Y6M"),
     ("He served a 27-year sentence.", "27-year", "DURATION", "P27Y"),
     ("She waited more than four hours.", "more than four hours", "DURATION", "PT4H"),
+    ("The surgery took three hours.", "three hours", "DURATION", "PT3H"),
+    ("The strike lasted a day.", "a day", "DURATION", "P1D"),
     # sets
     ("The market opens every Monday.", "every Monday", "SET", "XXXX-WXX-1"),
     ("The prize is awarded annually.", "annually", "SET", "P1Y"),
@@ -392,3 +399,69 @@ def test_as_soon_as_clause_looks_ahead() -> None:
 def test_discourse_now_is_not_a_time() -> None:
     assert run("The plant closed. Now, the town hopes for a buyer.") == []
     assert one("The plant is now closed.")[2] == "PRESENT_REF"
+
+
+# --------------------------------------------------------------------------- round three
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # a plan in the past perfect was overtaken: its day lies behind
+        ("The bid had been due to expire Friday evening.", "2021-03-12TEV"),
+        ("The offer had been scheduled to expire at midnight Friday.", "2021-03-12T24:00"),
+        # without "had been" the schedule still looks ahead
+        ("The offer is scheduled to expire at midnight Friday.", "2021-03-19T24:00"),
+        # a deadline at a time on a weekday lies ahead, whatever the tense of the granting
+        ("Lenders were given until 9 a.m. Tuesday to reply.", "2021-03-23T09:00"),
+        # "was planned for" reports a plan: its month is the coming one
+        ("The launch was planned for early April, the agency said.", "2021-04"),
+    ],
+)
+def test_plans_and_deadlines(sentence: str, value: str) -> None:
+    assert one(sentence)[2] == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ref", "value"),
+    [
+        # no tense: the nearer month, leaning to the past (seven months back, five ahead)
+        ("The index, up from 120 in March, leads the region.", dt.date(2021, 10, 28), "2021-03"),
+        ("The index, up from 120 in August, leads the region.", REF, "2021-08"),
+        ("The index, up from 120 in September, leads the region.", REF, "2020-09"),
+    ],
+)
+def test_bare_month_without_tense_leans_to_the_past(
+    sentence: str, ref: dt.date, value: str
+) -> None:
+    assert one(sentence, ref)[2] == value
+
+
+def test_timeml_mode_gives_the_day_of_a_weekday_night() -> None:
+    text = "The envoys met Friday night in Oslo."
+    assert one(text) == ("Friday night", "TIME", "2021-03-12TNI")
+    got = [(t.text, t.type, t.value) for t in tag(segment(text), REF, timeml=True)]
+    assert got == [("Friday night", "DATE", "2021-03-12")]
+    # the evening keeps its part of day in both modes
+    evening = "The envoys met Friday evening in Oslo."
+    got = [(t.text, t.type, t.value) for t in tag(segment(evening), REF, timeml=True)]
+    assert got == [("Friday evening", "TIME", "2021-03-12TEV")]
+
+
+def test_generic_today_is_the_present_age() -> None:
+    text = "The case is a lesson for today's youth, the minister said."
+    assert one(text) == ("today", "DATE", "PRESENT_REF")
+    assert tag(segment(text), REF, timeml=True) == []  # TimeBank leaves it out
+    # the day's own edition is the day
+    assert one("The offer ran in today's editions of the paper.")[2] == "2021-03-17"
+
+
+def test_average_daily_is_a_rate_not_a_set() -> None:
+    assert run("The stock's average daily volume fell.") == []
+    assert one("The ferry sails daily to the island.")[2] == "P1D"
+
+
+def test_before_an_event_after_in_the_day() -> None:
+    found = run("The minister spoke later in the day before returning home.")
+    assert found == [("later in the day", "DATE", "2021-03-17")]
+    assert one("Sales rose 5%, up from 3% the year before.")[2] == "2020"
