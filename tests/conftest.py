@@ -41,7 +41,9 @@ def invoke(runner, monkeypatch):
     monkeypatch.setattr(cli, "env", cli.Env(environ=dict(CLEAN_ENV)))
 
     def run(*args: str | Path, input: str | bytes | None = None):
-        return runner.invoke(cli.app, [str(a) for a in args], input=input)
+        argv = [str(a) for a in args]
+        # the app as main() runs it: reduced to the command named, when one is
+        return runner.invoke(cli._app_for(argv), argv, input=input)
 
     return run
 

@@ -223,3 +223,30 @@ def test_tables_fit_an_80_column_terminal(runner, monkeypatch, seed_path, comman
     widths = [len(line) for line in result.stdout.splitlines()]
     assert widths and max(widths) <= 80
     assert "Im Chon Il" in result.stdout or command in ("timeline",)
+
+
+def _commands() -> list[str]:
+    from newscli.cli import _command_name
+
+    return [_command_name(c) for c in app.registered_commands]
+
+
+@pytest.mark.parametrize("name", _commands())
+def test_each_command_alone_behaves_as_in_the_whole_app(name, runner):
+    """main() builds only the command being run; its help (options, defaults, text) is the
+    same as in the whole app."""
+    from newscli.cli import _app_for, _command_name
+
+    lean = _app_for([name, "--help"])
+    assert lean is not app
+    assert [_command_name(c) for c in lean.registered_commands] == [name]
+    alone = runner.invoke(lean, [name, "--help"]).output
+    assert alone == runner.invoke(app, [name, "--help"]).output
+    assert f"Usage: newscli {name} [OPTIONS]" in alone
+
+
+def test_whole_app_for_help_version_and_unknown_commands():
+    from newscli.cli import _app_for
+
+    for argv in ([], ["--help"], ["--version"], ["shwo", "x.txt"], ["-h"]):
+        assert _app_for(argv) is app
