@@ -492,6 +492,9 @@ def _init_worker(config: Config) -> None:
     global _CONFIG
     _CONFIG = config
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from newscli import gazetteer
+
+    gazetteer.LAZY_DOCUMENTS = 0  # a worker reads many articles: build the full form now
     process(Item(source="<warm-up>", text="PARIS, May 3 (AFP) - Talks ended."), config)
     # lexicons and compiled patterns now live for the whole process: keep the cyclic
     # collector from scanning them again at every full collection

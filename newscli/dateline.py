@@ -15,10 +15,10 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from newscli.record import record
 from newscli.regex_cache import compile as compile_re
 
 # --- months and written dates -----------------------------------------------------------------
@@ -412,7 +412,7 @@ def known_place(name: str) -> str | None:
     return _gazetteer().get(_fold(name.strip(" .")))
 
 
-@dataclass(slots=True)
+@record
 class DatelineMatch:
     """A dateline found at ``start``; offsets are into the text searched."""
 
@@ -426,7 +426,12 @@ class DatelineMatch:
     year: int | None = None
 
 
+_BARE_TERMS = frozenset(("--", "-", "–", "—", "―", ":"))  # what ends a bare "PLACE --" dateline
+
+
 def _is_caps(s: str) -> bool:
+    if s.isascii():  # every ASCII letter is cased: the same test, in C
+        return s.isupper()
     letters = [c for c in s if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
 
@@ -451,6 +456,13 @@ def match_dateline(text: str, pos: int, end: int | None = None) -> DatelineMatch
 
 
 def _check(text: str, m: re.Match[str], end: int) -> DatelineMatch | None:
+    if (
+        m.group("date") is None
+        and m.group("ag1") is None
+        and m.group("ag2") is None
+        and m.group("term").strip() not in _BARE_TERMS
+    ):
+        return None  # most paragraphs: what the tests below reject, found without them
     place = m.group("place")
     place_end = m.end("regions") if m.group("regions") else m.end("place")
     if m.group("sub"):
@@ -480,7 +492,7 @@ def _check(text: str, m: re.Match[str], end: int) -> DatelineMatch | None:
         return None  # "March 3, ..." opens a sentence, not a dateline
     if date_text is None and agency is None:
         # bare forms: "MOSCOW:", "WASHINGTON --", "LONDON —": upper case place and a dash/colon
-        if term not in ("--", "-", "–", "—", "―", ":") or len(words) > 4:
+        if term not in _BARE_TERMS or len(words) > 4:
             return None
         if len(place.strip(".")) < 3:
             return None

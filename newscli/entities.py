@@ -15,6 +15,7 @@ Importing this module is cheap: gazetteers load on the first call.
 from __future__ import annotations
 
 from functools import lru_cache
+from operator import attrgetter
 
 from newscli import ner_lexicon as lx
 from newscli.model import Entity, Mention
@@ -41,9 +42,9 @@ def role_names(role: str) -> list[str]:
     ``North Korea's Vice Foreign Minister`` -> ``["vice foreign minister", "minister",
     "diplomat", "official"]``. Used by the quote attribution to resolve ``the diplomat``.
     """
-    from newscli.gazetteer import load
+    from newscli.gazetteer import current
 
-    g = load()
+    g = current()  # on behalf of the document being read: not a new document
     words = role.replace("’", "'").split()
     # drop a leading nationality or place ("Russian President", "North Korea's ...")
     k = 0
@@ -217,40 +218,43 @@ def extract_entities(seg: Segmentation) -> list[Entity]:
         if len(ms) == 1:
             r = ms[0]
             surface = text[r.start : r.end]
-            best = _display(surface, r.caps)
+            caps = r.caps
+            best = (  # _display, its common case inline
+                surface
+                if not caps and "\n" not in surface and "  " not in surface
+                else _display(surface, caps)
+            )
             if gp.canon and label in ("GPE", "LOC") and best.isupper():
                 best = gp.canon
             aliases = []
             mentions = [Mention(r.start, r.end, surface)]
             written = [r.role] if r.role else []
         else:
-            names = list(dict.fromkeys(_display(text[r.start : r.end], r.caps) for r in ms))
+            surfaces = [text[r.start : r.end] for r in ms]
+            shown = [
+                s if not r.caps and "\n" not in s and "  " not in s else _display(s, r.caps)
+                for r, s in zip(ms, surfaces, strict=True)
+            ]
+            names = list(dict.fromkeys(shown))
             best = names[0]
             if len(names) > 1:
                 # the fullest name as written in running text (not re-cased from a headline)
-                cased = [_display(text[r.start : r.end], False) for r in ms if not r.caps]
-                best = max(cased or names, key=lambda s: (s.count(" "), not s.isupper(), len(s)))
+                cased = [d for r, d in zip(ms, shown, strict=True) if not r.caps]
+                best = max(cased or names, key=_fullest)
             if gp.canon and label in ("GPE", "LOC") and (gp.canon in names or best.isupper()):
                 best = gp.canon
             low_best = best.lower()
             aliases = [s for s in names if s.lower() != low_best]
-            mentions = [Mention(r.start, r.end, text[r.start : r.end]) for r in ms]
+            mentions = list(map(Mention, map(_START, ms), map(_END, ms), surfaces))
             written = [r.role for r in ms if r.role]
         roles: list[str] = []
         for ro in written:
             for x in _role_names(ro):
                 if x not in roles:
                     roles.append(x)
+        # (id, name, label, aliases, role, mentions, roles)
         entities.append(
-            Entity(
-                id="",
-                name=best,
-                label=label,
-                aliases=aliases,
-                role=written[0] if written else None,
-                mentions=mentions,
-                roles=roles,
-            )
+            Entity("", best, label, aliases, written[0] if written else None, mentions, roles)
         )
     entities.sort(key=lambda e: (-len(e.mentions), e.mentions[0].start))
     for n, e in enumerate(entities, 1):
@@ -267,3 +271,12 @@ def _second(kv: tuple[str, float]) -> float:
 
 def _start(r) -> int:
     return r.start
+
+
+_START = attrgetter("start")
+_END = attrgetter("end")
+
+
+def _fullest(s: str) -> tuple[int, bool, int]:
+    """The sort key of the display name: most words, not all capitals, longest."""
+    return (s.count(" "), not s.isupper(), len(s))

@@ -9,7 +9,9 @@ The word lists are hand-written (the commonest function words of each language).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
+from itertools import repeat
 
 from newscli.regex_cache import compile as compile_re
 
@@ -95,6 +97,7 @@ _SCRIPT_RANGES = (
     (0x4E00, 0x9FFF, "han"),
     (0xAC00, 0xD7AF, "ko"),
 )
+_SCRIPT_STARTS = [lo for lo, _, _ in _SCRIPT_RANGES]
 # Letters that single out one language among those sharing a script.
 _CYRILLIC_LETTERS = (
     ("kk", "әғқңөұүһ"),
@@ -123,12 +126,11 @@ def _script(sample: str) -> str | None:
     if len(others) < 3:
         return None
     counts: dict[str, int] = {}
-    for ch in others:
-        o = ord(ch)
-        for lo, hi, name in _SCRIPT_RANGES:
-            if lo <= o <= hi:
-                counts[name] = counts.get(name, 0) + 1
-                break
+    for o in map(ord, others):
+        i = bisect_right(_SCRIPT_STARTS, o) - 1  # the ranges are sorted and disjoint
+        if i >= 0 and o <= _SCRIPT_RANGES[i][1]:
+            name = _SCRIPT_RANGES[i][2]
+            counts[name] = counts.get(name, 0) + 1
     if not counts:
         return None
     name, count = max(counts.items(), key=lambda kv: kv[1])
@@ -164,16 +166,17 @@ def detect_language(text: str, max_chars: int = 1000) -> str:
                 return "bg"
             return "ru" if ru or len(words) < 5 else "und"
         return script
-    words = [w for w in (c.strip(_PUNCT) for c in sample.lower().split()) if w]
+    pieces = sample.lower().split()
+    words = list(filter(None, map(str.strip, pieces, repeat(_PUNCT, len(pieces)))))
     if not words:
         return "und"
-    scores = dict.fromkeys(_PROFILES, 0)
-    wire = 0
-    for w, count in Counter(words).items():
-        for lang in _WORD_LANGS.get(w, ()):
-            scores[lang] += count
-        if w in _EN_WIRE:
-            wire += count
+    counts = Counter(words)
+    # set intersections in C, not a loop over the words: the words any profile knows, then
+    # each profile's share of them
+    known = counts.keys() & _WORD_LANGS.keys()
+    get = counts.__getitem__
+    scores = {lang: sum(map(get, known & profile)) for lang, profile in _PROFILES.items()}
+    wire = sum(map(get, counts.keys() & _EN_WIRE))
     scores["en"] += wire // 2
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     (best, top), (_, second) = ranked[0], ranked[1]

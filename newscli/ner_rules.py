@@ -18,11 +18,12 @@ quantifiers.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from itertools import compress
-from operator import itemgetter, not_
+from operator import attrgetter, itemgetter, not_
 
 from newscli import ner_lexicon as lx
-from newscli.gazetteer import Gazetteer, load, multi_lengths
+from newscli.gazetteer import AnyGazetteer, load, multi_lengths
 from newscli.model import Token
 from newscli.regex_cache import compile as compile_re
 from newscli.segment import Segmentation, tokenize
@@ -36,6 +37,9 @@ _HEADLINE_LOWER = frozenset("and the for but nor off out via".split())
 # an ALL-CAPS word (the group: \b[A-Z]{2,}\b) or a Title-Case one (\b[A-Z][a-z]{3,}), counted in
 # one scan: the two never overlap (both start at a word boundary, the second letter decides)
 _UPPER_OR_TITLE = compile_re(r"\b(?:([A-Z]{2,})\b|[A-Z][a-z]{3,})")
+# the group of the pattern above, \b[A-Z]{2,}\b, written to open with a character class (the
+# engine then skips ahead to the next capital in C) and the boundary before it as a look-behind
+_ALL_CAPS_WORD = compile_re(r"[A-Z](?<!\w[A-Z])[A-Z]+\b")
 _ISO_DATE = compile_re(r"\d{4}-\d\d-\d\d$")
 # Abbreviations written with a full stop inside a name: "Mr. Smith", "Gen. Powell", "St. Louis".
 _ABBREV = frozenset(
@@ -122,12 +126,13 @@ class _Unit:
     """One unit's tokens and per-word features (a plain slotted class: built once per sentence,
     a dataclass ``__init__`` with list factories cost more than the fields it fills)."""
 
-    __slots__ = ("cap", "caps", "dateline", "forms", "index", "text_caps", "toks")
+    __slots__ = ("cap", "caps", "dateline", "forms", "index", "text_caps", "toks", "words")
 
     def __init__(self, toks: list[Token], caps: bool, index: int) -> None:
         self.toks = toks
         self.caps = caps  # ALL-CAPS or Title-Case: capitalisation is no evidence
         self.index = index
+        self.words: list[str] = []  # the tokens' texts
         self.forms: list[str] = []
         self.cap: list[bool] = []
         self.text_caps = False  # ALL-CAPS (not merely Title-Case)
@@ -152,6 +157,7 @@ _CAP: dict[str, bool] = {}
 # word -> its lookup form in running text (_form(w, False)): a cache shared by documents
 _FORM: dict[str, str] = {}
 _TEXT = itemgetter(2)  # Token.text (Token is a NamedTuple: itemgetter beats the attribute)
+_START = attrgetter("start")
 
 
 def _cap_fill(w: str) -> bool:
@@ -173,36 +179,40 @@ def _split_units(seg: Segmentation) -> list[list[Token]]:
     if seg.title is not None:
         units.append(tokenize(text, seg.title.start, seg.title.end))
     toks = seg.tokens
+    starts = seg._token_starts
     sentences = seg.sentences
     if len(sentences) > _UNIT_BUDGET:  # hostile input: a normal article has ~30 sentences
         sentences = sentences[:_UNIT_BUDGET]
     left = _TOKEN_BUDGET
     for s in sentences:
-        i, j = seg.token_range(s.start, s.end)
+        i = bisect_right(starts, s.start - 1)  # seg.token_range, inline
+        j = bisect_right(starts, s.end - 1)
         if j - i > left:  # hostile input: stop reading past the token budget
             j = i + left
         left -= j - i
         if i >= j:
             break
-        if text.find("\n", s.start, s.end) < 0:  # one line: the sentence is the unit
+        nl = text.find("\n", s.start, s.end)
+        if nl < 0:  # one line: the sentence is the unit
             units.append(toks[i:j])
             continue
-        cur: list[Token] = []
-        prev: Token | None = None
-        for k in range(i, j):
-            t = toks[k]
-            if prev is not None and "\n" in text[prev.end : t.start]:
-                p = prev.text
+        # visit the line breaks, not the tokens: the token after a break is found by bisection
+        # (a break is white space, so it lies between two tokens)
+        cut = i
+        while nl >= 0:
+            k = bisect_right(starts, nl, i, j)  # the first token after the break
+            if k >= j:
+                break
+            if k > i:
+                p = toks[k - 1].text
                 last = p[-1]
                 if (not last.isalpha() or (p.isupper() and len(p) > 1) or p in lx.MONTHS_DAYS) and (
                     last not in ",(" and p not in {"of", "and", "the"}
                 ):
-                    units.append(cur)
-                    cur = []
-            cur.append(t)
-            prev = t
-        if cur:
-            units.append(cur)
+                    units.append(toks[cut:k])
+                    cut = k
+            nl = text.find("\n", toks[k].end, s.end)
+        units.append(toks[cut:j])
     return units
 
 
@@ -212,7 +222,12 @@ def _caps_mode(text: str, toks: list[Token], first: bool = False) -> bool:
     line = text[toks[0].start : toks[-1].end]
     # running text settles it within its first 150 characters (the matches in a shorter window
     # are a subset of those in the 300-character one below, so the answer is the same)
-    if len(line) > 150 and len(_LOWER_WORD.findall(line, 0, 150)) > 8:
+    if len(line) > 150:
+        if len(_LOWER_WORD.findall(line, 0, 150)) > 8:
+            return False
+    # a shorter line with a lower-case word and no ALL-CAPS word: both tests below fail (the
+    # first needs an ALL-CAPS word, the Title-Case one no lower-case word)
+    elif _LOWER_WORD.search(line) is not None and _ALL_CAPS_WORD.search(line) is None:
         return False
     if line.isupper():
         return True
@@ -248,7 +263,7 @@ def _caps_mode(text: str, toks: list[Token], first: bool = False) -> bool:
 class Recogniser:
     """One document's recognition state (gazetteer, document memory, mentions)."""
 
-    def __init__(self, seg: Segmentation, gaz: Gazetteer | None = None) -> None:
+    def __init__(self, seg: Segmentation, gaz: AnyGazetteer | None = None) -> None:
         self.seg = seg
         self.text = seg.text
         self.g = gaz or load()
@@ -281,7 +296,7 @@ class Recogniser:
         for u in units:
             if text.find("-", u.toks[0].start, u.toks[-1].end) >= 0:
                 u.toks = self._split_hyphens(u.toks, u.caps)
-            words = list(map(text_of, u.toks))
+            words = u.words = list(map(text_of, u.toks))
             n_words = len(words)
             if u.caps:
                 u.forms = [_form(w, True) for w in words]
@@ -294,7 +309,8 @@ class Recogniser:
                     w = words[k]
                     f = formget(w)
                     forms[k] = f if f is not None else formd.setdefault(w, _form(w, False))
-            # a lower-case word is never capitalised: look up only the others (~1/3 of words)
+            # a lower-case word is never capitalised: look up only the others (~1/3 of words;
+            # a C-level map over every word costs more, hashing words nothing else looks up)
             cap = u.cap = [False] * n_words
             for k in compress(range(n_words), map(not_, map(str.islower, words))):
                 c = capget(words[k])
@@ -443,24 +459,25 @@ class Recogniser:
 
     def _unit(self, u: _Unit, memory: dict[str, tuple[str, str | None]] | None = None) -> None:
         toks = u.toks
+        words = u.words  # words[k], as a plain list
         forms = u.forms
         n = len(toks)
         cand = [False] * n
         caps = u.caps
         for k in list(compress(range(n), u.cap)):
-            prev = toks[k - 1].text if k else ""
+            prev = words[k - 1] if k else ""
             start_pos = k == 0 or prev in _SENT_PUNCT
             if not start_pos and not caps:
                 # mid-sentence in running text: every branch below makes it a candidate
                 cand[k] = True
                 continue
-            w = toks[k].text
+            w = words[k]
             f = forms[k]
             if (
                 prev == "."
                 and k >= 2
                 and cand[k - 2]
-                and (len(toks[k - 2].text) == 1 or toks[k - 2].text in _ABBREV)
+                and (len(words[k - 2]) == 1 or words[k - 2] in _ABBREV)
             ):
                 start_pos = False  # after an initial or a title: "M. Butcher", "Mr. Smith"
                 cand[k] = True
@@ -495,7 +512,7 @@ class Recogniser:
                 if (
                     len(w) == 1
                     and k + 1 < n
-                    and toks[k + 1].text == "."
+                    and words[k + 1] == "."
                     and (toks[k + 1].start == toks[k].end and k + 2 < n and u.cap[k + 2])
                 ):
                     cand[k] = True
@@ -506,7 +523,7 @@ class Recogniser:
                     low in lx.TITLES
                     and not u.caps
                     and k + 2 < n
-                    and (u.cap[k + 1] or (toks[k + 1].text == "of" and u.cap[k + 2]))
+                    and (u.cap[k + 1] or (words[k + 1] == "of" and u.cap[k + 2]))
                 ):
                     cand[k] = True  # "Pope Francis said", "President Putin arrived"
                     continue
@@ -537,12 +554,12 @@ class Recogniser:
                 if cand[j]:
                     j += 1
                     continue
-                w = toks[j].text
+                w = words[j]
                 # initials and abbreviations: "P. Simmons", "St. Louis"
                 if (
                     w == "."
                     and toks[j - 1].end == toks[j].start
-                    and (len(toks[j - 1].text) == 1 or toks[j - 1].text in _ABBREV)
+                    and (len(words[j - 1]) == 1 or words[j - 1] in _ABBREV)
                 ):
                     if j + 1 < n and cand[j + 1]:
                         j += 1
@@ -559,14 +576,14 @@ class Recogniser:
                         continue
                 if w in lx.CONNECTORS:
                     e = j
-                    while e < n and e < j + 3 and toks[e].text in lx.CONNECTORS:
+                    while e < n and e < j + 3 and words[e] in lx.CONNECTORS:
                         e += 1
                     if e >= n or not cand[e] or e == j + 3:
                         break
                     if all(
-                        toks[m].text in lx.NAME_PARTICLES or toks[m].text in ("of", "&")
+                        words[m] in lx.NAME_PARTICLES or words[m] in ("of", "&")
                         for m in range(j, e)
-                    ) and (e - j == 1 or toks[j].text != "of"):
+                    ) and (e - j == 1 or words[j] != "of"):
                         if w == "of" and self._of_place(forms, k, j, e):
                             break
                         j = e
@@ -589,10 +606,10 @@ class Recogniser:
                         continue
                 break
             if j - k <= _MAX_RUN:  # longer runs of capitalised words are not one name
-                if j == k + 1 and toks[k].text != ".":  # one word (most runs)
+                if j == k + 1 and words[k] != ".":  # one word (most runs)
                     self._chunk(u, [k], memory)
                 else:
-                    self._chunk(u, [m for m in range(k, j) if toks[m].text != "."], memory)
+                    self._chunk(u, [m for m in range(k, j) if words[m] != "."], memory)
             done = j
 
     # ---------------------------------------------------------------------------- chunks
@@ -1246,7 +1263,7 @@ class Recogniser:
         pp = self.person_parts_strong
         op = self.org_parts
         places = self.g.places
-        self.out.sort(key=lambda r: r.start)
+        self.out.sort(key=_START)
         out = self.out
         for i, r in enumerate(out):
             if not r.strong:

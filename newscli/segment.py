@@ -9,11 +9,14 @@ All regular expressions here are linear: no nested quantifiers over the same cha
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
-from itertools import pairwise
+from functools import partial
+from itertools import accumulate, pairwise
+from operator import attrgetter
 
 from newscli.model import Sentence, Span, Token
+from newscli.record import factory, record
 from newscli.regex_cache import compile as compile_re
 
 # Abbreviations after which a period never ends a sentence (titles, months before a day).
@@ -34,18 +37,32 @@ _OPENERS = frozenset(
     mr mrs ms dr""".split()
 )
 
-_TOKEN_RE = compile_re(
-    r"(?:[A-Za-z]\.){2,}"  # U.S., a.m.
+# One token (the group): split() returns [space, token, space, token, ..., space]; every
+# non-space character belongs to a token, so the pieces cover the text.
+_TOKEN_SPLIT_RE = compile_re(
+    r"((?:[A-Za-z]\.){2,}"  # U.S., a.m.
     r"|\d+(?:[.,:/-]\d+)*"  # numbers, 3.5, 1,000, 4/25/2019
     r"|['’][sS]\b"  # possessive 's, a token of its own
     r"|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*(?:-[^\W_]+(?:['’](?![sS]\b)[^\W\d_]+)*)*"
-    r"|\S"
+    r"|\S)"
+)
+# The same pattern for ASCII text (most English copy), with ASCII classes: the same tokens,
+# found ~20% faster (a range test per character instead of a Unicode category lookup)
+_TOKEN_SPLIT_ASCII_RE = compile_re(
+    r"((?:[A-Za-z]\.){2,}"
+    r"|\d+(?:[.,:/-]\d+)*"
+    r"|'[sS]\b"
+    r"|[A-Za-z]+(?:'(?![sS]\b)[A-Za-z]+)*(?:-[A-Za-z0-9]+(?:'(?![sS]\b)[A-Za-z]+)*)*"
+    r"|\S)",
+    re.ASCII,
 )
 # A candidate sentence end: terminal punctuation, then closing quotes or brackets. The
 # lookbehind lets a match start only at the first mark of a run: without it a long run of dots
 # with no space after it ("......") is retried from every dot (quadratic).
 _END_RE = compile_re(r"(?<![.!?…])[.!?…]+[\"'”’»)\]]*(?=\s)")
-_WORD_BEFORE_RE = compile_re(r"([A-Za-z]+(?:\.[A-Za-z]+)*)\.$")
+# The letters-and-dots word that ends at a full stop ("said", "U.S"), matched on the reversed
+# text: the full stop, then letter runs joined by single dots (the longest such run)
+_WORD_BEFORE_REV_RE = compile_re(r"\.((?:[A-Za-z]+\.)*[A-Za-z]+)")
 _DATELINE_RE = compile_re(
     r"[A-Z][A-Za-z.'\- ]{1,40}(?:\s*/[^/\n]{1,40}/)?(?:,\s*[A-Z][A-Za-z.\- ]{1,25}){0,2},"
     r"\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}\.(?:\s*/[A-Za-z][A-Za-z .\-]{0,25}/\.)?"
@@ -55,7 +72,7 @@ _BLANK_LINE_RE = compile_re(r"\n[ \t\r\f\v]*\n")
 _OPEN_CHARS = "\"'“‘«([`"
 
 
-@dataclass(slots=True)
+@record
 class Segmentation:
     """The article text with its paragraphs, sentences and tokens (body only).
 
@@ -68,16 +85,15 @@ class Segmentation:
     paragraphs: list[Span]
     sentences: list[Sentence]
     title: Span | None = None
-    _sentence_starts: list[int] = field(default_factory=list, repr=False)
-    _tokens: list[Token] | None = field(default=None, repr=False)
-    _token_starts: list[int] = field(default_factory=list, repr=False)
+    _sentence_starts: list[int] = factory(list)
+    _tokens: list[Token] | None = None
+    _token_starts: list[int] = factory(list)
 
     @property
     def tokens(self) -> list[Token]:
         """The body's tokens, made on first use (a metadata-only run never pays for them)."""
         if self._tokens is None:
-            self._tokens = tokenize(self.text, self.body_start)
-            self._token_starts = [t.start for t in self._tokens]
+            self._tokens, self._token_starts = _tokens_and_starts(self.text, self.body_start)
         return self._tokens
 
     def sentence_index(self, offset: int) -> int:
@@ -205,10 +221,13 @@ def _is_boundary(text: str, par_start: int, dot_start: int, end: int) -> bool:
             if not prev.isalpha() and prev != ".":
                 return False  # an initial (the fast path of the test below)
         before = text[max(par_start, dot_start - 24) : dot_start + 1]
-        m = _WORD_BEFORE_RE.search(before)
+        # the word before the full stop, read backwards from it: one anchored match instead of
+        # a search from every position of the window
+        m = _WORD_BEFORE_REV_RE.match(before[::-1])
         if m:
-            word = m.group(1).lower()
-            if len(word) == 1 and m.group(1).isupper():
+            raw = m.group(1)[::-1]
+            word = raw.lower()
+            if len(word) == 1 and raw.isupper():
                 return False  # an initial: Vladimir V. Putin
             if word in _NEVER_FINAL:
                 return False
@@ -233,33 +252,52 @@ def _is_boundary(text: str, par_start: int, dot_start: int, end: int) -> bool:
 
 def split_sentences(text: str, paragraphs: list[Span]) -> list[Sentence]:
     out: list[Sentence] = []
+    append = out.append
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         s_start = p_start
         for m in _END_RE.finditer(text, p_start, p_end):
-            if m.end() >= p_end:
+            e = m.end()
+            if e >= p_end:
                 break
-            if _is_boundary(text, p_start, m.start(), m.end()):
-                sp = _strip(text, s_start, m.end())
-                if sp:
-                    out.append(Sentence(sp.start, sp.end, p_index))
-                s_start = m.end()
-        sp = _strip(text, s_start, p_end)
-        if sp:
-            out.append(Sentence(sp.start, sp.end, p_index))
+            if _is_boundary(text, p_start, m.start(), e):
+                # the sentence without its surrounding white space (what _strip does, inline)
+                body = text[s_start:e].lstrip()
+                if body:
+                    a = e - len(body)
+                    append(Sentence(a, a + len(body.rstrip()), p_index))
+                s_start = e
+        body = text[s_start:p_end].strip()
+        if body:
+            a = text.find(body[0], s_start, p_end)
+            append(Sentence(a, a + len(body), p_index))
     return out
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    end = len(text) if end is None else end
-    # findall is several times faster than finditer; every non-space character belongs to a
-    # token, so each token starts at the first non-space character after the previous one.
-    out: list[Token] = []
-    append, find, pos = out.append, text.find, start
-    for tok in _TOKEN_RE.findall(text, start, end):
-        pos = find(tok, pos)
-        append(Token(pos, pos + len(tok), tok))
-        pos += len(tok)
-    return out
+    """The tokens of ``text[start:end]`` with their offsets.
+
+    Made without a Python step per token (the cost of the whole pass is in the article's
+    budget): one ``split`` gives spaces and tokens in turn, their running lengths are the
+    offsets, and the tokens are built by ``tuple.__new__`` through ``map``."""
+    return _tokens_and_starts(text, start, end)[0]
+
+
+def _tokens_and_starts(
+    text: str, start: int = 0, end: int | None = None
+) -> tuple[list[Token], list[int]]:
+    """:func:`tokenize`, and the tokens' start offsets (the index of ``token_range``)."""
+    if end is None:
+        end = len(text)
+    # (a slice, not pos/endpos: the pattern has no look-behind, nothing sees before ``start``)
+    piece = text if start == 0 and end == len(text) else text[start:end]
+    parts = (_TOKEN_SPLIT_ASCII_RE if piece.isascii() else _TOKEN_SPLIT_RE).split(piece)
+    pos = list(accumulate(map(len, parts), initial=start))
+    starts = pos[1:-1:2]
+    return list(map(_new_token, zip(starts, pos[2::2], parts[1::2], strict=True))), starts
+
+
+_START = attrgetter("start")
+_new_token = partial(tuple.__new__, Token)  # Token(start, end, text) at C speed
 
 
 def segment(text: str, body_start: int = 0, title: Span | None = None) -> Segmentation:
@@ -272,5 +310,5 @@ def segment(text: str, body_start: int = 0, title: Span | None = None) -> Segmen
         paragraphs=paragraphs,
         sentences=sentences,
         title=title,
-        _sentence_starts=[s.start for s in sentences],
+        _sentence_starts=list(map(_START, sentences)),
     )

@@ -483,42 +483,97 @@ def test_acronym_or_place_then_title_with_of():
 
 
 # ---------------------------------------------------------------------------- gazetteer cache
-def test_gazetteer_cache_round_trip(tmp_path, monkeypatch):
+@pytest.fixture
+def fresh_gazetteer(tmp_path, monkeypatch):
+    """A process that has not loaded the gazetteers yet, with its own cache directory."""
     from newscli import gazetteer
 
     monkeypatch.setenv("NEWSCLI_CACHE_DIR", str(tmp_path))
-    fresh = gazetteer.load.__wrapped__()  # parses, writes the cache
-    (cached,) = tmp_path.glob("gazetteer-*.pickle")
-    again = gazetteer.load.__wrapped__()  # reads the cache
-    assert again == fresh == gazetteer.parse()
-    assert list(again.places) == list(fresh.places)
-    assert again.places["DPRK"].canonical == "North Korea"
+    monkeypatch.setattr(gazetteer, "_full", None)
+    monkeypatch.setattr(gazetteer, "_lazy", None)
+    monkeypatch.setattr(gazetteer, "_documents", 0)
+    return gazetteer
+
+
+def test_gazetteer_cache_round_trip(fresh_gazetteer, tmp_path, monkeypatch):
+    gazetteer = fresh_gazetteer
+    full = gazetteer.load()  # no cache yet: parses the text files, writes the compact form
+    assert isinstance(full, gazetteer.Gazetteer)
+    (cached,) = tmp_path.glob("gazetteer-*.marshal")
     assert cached.stat().st_mode & 0o077 == 0
+    # the next process reads the compact form for its first document ...
+    monkeypatch.setattr(gazetteer, "_full", None)
+    monkeypatch.setattr(gazetteer, "_documents", 0)
+    lazy = gazetteer.load()
+    assert isinstance(lazy, gazetteer.LazyGazetteer)
+    assert gazetteer.current() is lazy  # a look-up for the same document
+    assert lazy.places["DPRK"].canonical == "North Korea"
+    assert lazy.places.get("Moscow") == full.places["Moscow"]
+    assert {k: lazy.places[k] for k in lazy.places} == full.places
+    assert set(lazy.common.keys()) == full.common
+    assert set(lazy.given.keys()) == full.given
+    assert set(lazy.surnames.keys()) == full.surnames
+    assert {k: lazy.multi_len[k] for k in lazy.multi_len} == full.multi_len
+    assert set(lazy.multi_len.keys()) == full.multi_first
+    assert lazy.demonyms == full.demonyms and lazy.languages == full.languages
+    assert lazy.max_place_tokens == full.max_place_tokens
+    for name in ("", "A", "Aachen", "aardvark", "Zzzz", "New", "Ωmega", "\ud800", "new york"):
+        for attr in ("places", "common", "given", "surnames", "multi_first"):
+            assert (name in getattr(lazy, attr)) == (name in getattr(full, attr)), (name, attr)
+    assert lazy.places.get("Nowhereville") is None and lazy.multi_len.get("Zzzz", 0) == 0
+    with pytest.raises(KeyError):
+        lazy.places["Nowhereville"]
+    # ... and the full form from its second document on (a batch)
+    again = gazetteer.load()
+    assert isinstance(again, gazetteer.Gazetteer) and again == full
+    assert gazetteer.current() is again
 
 
-def test_gazetteer_cache_damaged_or_foreign_is_ignored(tmp_path, monkeypatch):
-    from newscli import gazetteer
+def test_lazy_and_full_gazetteers_find_the_same_entities(fresh_gazetteer):
+    from newscli.ner_rules import Recogniser
 
-    monkeypatch.setenv("NEWSCLI_CACHE_DIR", str(tmp_path))
+    gazetteer = fresh_gazetteer
+    full = gazetteer.parse()
+    path = gazetteer.cache_path()
+    Path(path).write_bytes(gazetteer.compact(full))
+    Path(path).chmod(0o600)
+    lazy = gazetteer.read_compact(path)
+    assert lazy is not None
+    text = (
+        "NEW DELHI, March 3 (Reuters) - Indian Prime Minister Anand Varma met South Korean "
+        "envoys in New Delhi on Tuesday. The DPRK delegation left for Sao Paulo. Mr. Varma, "
+        "a former Bank of Rajasthan economist, said Pyongyang-Seoul talks would resume."
+    )
+    seg = segment(text)
+    got = [(r.start, r.end, r.label, r.canon, r.role) for r in Recogniser(seg, lazy).run()]
+    want = [(r.start, r.end, r.label, r.canon, r.role) for r in Recogniser(seg, full).run()]
+    assert got == want and len(want) > 5
+
+
+def test_gazetteer_cache_damaged_or_foreign_is_ignored(fresh_gazetteer):
+    gazetteer = fresh_gazetteer
     path = gazetteer.cache_path()
     assert path is not None
-    Path(path).write_bytes(b"not a pickle")
-    assert gazetteer._read_cache(path) is None
-    assert gazetteer.load.__wrapped__() == gazetteer.parse()  # falls back, rewrites
-    assert gazetteer._read_cache(path) is not None
-    Path(path).chmod(0o666)  # others could have written it: never unpickled
-    assert gazetteer._read_cache(path) is None
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    Path(path).write_bytes(b"newscli-gazetteer\n damaged")
+    Path(path).chmod(0o600)
+    assert gazetteer.read_compact(path) is None
+    assert gazetteer.load() == gazetteer.parse()  # falls back to the text files, rewrites
+    assert isinstance(gazetteer.read_compact(path), gazetteer.LazyGazetteer)
+    Path(path).chmod(0o666)  # others could have written it: never read
+    assert gazetteer.read_compact(path) is None
 
 
-def test_gazetteer_cache_off_and_unwritable(tmp_path, monkeypatch):
-    from newscli import gazetteer
-
+def test_gazetteer_cache_off_and_unwritable(fresh_gazetteer, tmp_path, monkeypatch):
+    gazetteer = fresh_gazetteer
     monkeypatch.setenv("NEWSCLI_CACHE_DIR", "")
     assert gazetteer.cache_path() is None
+    assert gazetteer.load() == gazetteer.parse()
+    gazetteer.reset()
     blocked = tmp_path / "file"
     blocked.write_text("x")
     monkeypatch.setenv("NEWSCLI_CACHE_DIR", str(blocked / "sub"))  # cannot be created
-    assert gazetteer.load.__wrapped__() == gazetteer.parse()
+    assert gazetteer.load() == gazetteer.parse()
 
 
 def test_multi_word_lengths():

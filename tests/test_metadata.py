@@ -290,6 +290,20 @@ def test_language_by_script(text, lang):
     assert detect_language(text) == lang
 
 
+def test_counts_skip_pieces_without_a_letter_or_digit():
+    body = "The mayor -- who said \u2014 “no” -- left (again) ... at 5:30 ! _ …"
+    m = meta_of(f"Mayor Leaves\n\n{body}")
+    # words: The mayor who said “no” left (again) at 5:30; not: -- — ... ! _ …
+    assert m.counts.words == 9
+
+
+def test_language_script_among_latin_punctuation():
+    # curly quotes and dashes are outside Latin-1 but belong to no script
+    assert detect_language("“Привет” — сказал он, «это было очень хорошо»!") == "ru"
+    assert detect_language("“שלום” — אמר הוא, זה היה טוב מאוד") == "he"
+    assert detect_language("“Hello” — he said, “it was very good and we are glad”") == "en"
+
+
 def test_language_undetermined_and_wire_briefs():
     assert detect_language("") == "und"
     assert detect_language("Xyzzy plugh") == "und"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newscli import segment as segment_module
 from newscli.segment import segment, split_paragraphs
 
 
@@ -109,6 +110,51 @@ def test_tokens_split_possessives_and_keep_hyphenated_names():
     words = [t.text for t in seg.tokens]
     assert words[:4] == ["North", "Korea", "’s", "leader"]
     assert "Jong-un" in words and "U.S." in words and "2019" in words
+
+
+def _tokens_by_findall(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The tokens the slow way: one match at a time, with its own offsets."""
+    import re
+
+    pattern = re.compile(segment_module._TOKEN_SPLIT_RE.pattern)
+    return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text, start, end)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("aZ' ’s.-1,:/ \n\té—“")), max_size=80),
+    st.integers(0, 90),
+    st.integers(0, 90),
+)
+def test_tokenize_offsets_match_the_pattern_on_any_range(text, a, b):
+    from newscli.segment import tokenize
+
+    a, b = sorted((min(a, len(text)), min(b, len(text))))
+    got = [tuple(t) for t in tokenize(text, a, b)]
+    assert got == _tokens_by_findall(text, a, b)
+    assert [tuple(t) for t in tokenize(text)] == _tokens_by_findall(text, 0, len(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZq. 3'\n")), max_size=25))
+def test_word_before_a_full_stop_read_backwards_is_the_forward_match(window):
+    import re
+
+    before = window + "."
+    forward = re.search(r"([A-Za-z]+(?:\.[A-Za-z]+)*)\.$", before)
+    backward = segment_module._WORD_BEFORE_REV_RE.match(before[::-1])
+    assert (forward and forward.group(1)) == (backward and backward.group(1)[::-1])
+
+
+def test_tokenize_a_range_with_trailing_space_and_adjacent_marks():
+    from newscli.segment import tokenize
+
+    text = "xx Le Monde’s (AFP)--said 3.5,  \n"
+    toks = tokenize(text, 3, len(text))
+    words = ["Le", "Monde", "’s", "(", "AFP", ")", "-", "-", "said", "3.5", ","]
+    assert [t.text for t in toks] == words
+    assert all(text[t.start : t.end] == t.text for t in toks)
+    assert tokenize(text, 5, 5) == [] and tokenize("   ") == []
 
 
 def test_body_start_excludes_the_header(seed_text):
