@@ -28,8 +28,9 @@ from __future__ import annotations
 import os
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import NamedTuple
+
+from newscli.record import record
 
 # os.path, not pathlib: pathlib costs ~7 ms of import for one directory name
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
@@ -67,7 +68,7 @@ def canonical(name: str, place: Place) -> str:
     return place.canonical or name
 
 
-@dataclass(slots=True)
+@record
 class Gazetteer:
     places: dict[str, Place]  # exact surface form -> place
     demonyms: dict[str, str]  # demonym / group -> canonical place or group
