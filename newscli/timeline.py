@@ -169,7 +169,12 @@ def _trie_regex(words: list[str]) -> str:
 
     def emit(node: dict) -> str:
         ends = "" in node
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        # letters need no escaping (re.escape per character was most of the build time)
+        alts = [
+            (ch if ch.isalpha() else re.escape(ch)) + emit(sub)
+            for ch, sub in sorted(node.items())
+            if ch
+        ]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
