@@ -23,8 +23,9 @@ lists the spans of all pieces of the utterance in ``parts``.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from dataclasses import dataclass, field
+from bisect import bisect_left, bisect_right
+from itertools import accumulate, compress, count
+from operator import attrgetter
 
 from newscli.model import Entity, Mention, Quote, Span
 from newscli.quote_lexicon import (
@@ -46,6 +47,7 @@ from newscli.quote_lexicon import (
     WEAK_CUES,
 )
 from newscli.quote_marks import find_quoted_spans
+from newscli.record import factory, record
 from newscli.regex_cache import compile as compile_re
 from newscli.segment import Segmentation
 from newscli.speakers import (
@@ -75,7 +77,7 @@ _CLAUSE_PUNCT = frozenset(",;:—―–")
 _END_PUNCT = frozenset(".!?…;:,—―–")
 
 
-@dataclass(slots=True)
+@record
 class _Piece:
     start: int
     end: int
@@ -85,22 +87,23 @@ class _Piece:
     continued: bool = False  # one paragraph of a quotation running over several
 
 
-@dataclass(slots=True)
+@record
 class _Unit:
     start: int
     end: int
     paragraph: int
     sentence: int
-    items: list[Item] = field(default_factory=list)
+    items: list[Item] = factory(list)
     title_case: bool = False
     # a quiet unit (no cue word, no quote mark, no colon, no dash) keeps only short windows
     # around its capitalised words, enough to learn the names it mentions
     windows: list[tuple[int, int, int]] | None = None
     loud: bool = False  # a quote mark, a colon or a dash
     cue: bool = False  # a word that may be a cue
+    has_q: bool = False  # a quotation among the items
 
 
-@dataclass(slots=True)
+@record
 class _Attr:
     a_i: int  # first item of the attribution (speaker or cue)
     a_j: int  # item after the attribution
@@ -112,14 +115,14 @@ class _Attr:
     resolved: Resolved | None = None
 
 
-@dataclass(slots=True)
+@record
 class _Found:
     start: int
     end: int
     kind: str
     attr: _Attr | None
     unit: _Unit
-    pieces: list[int] = field(default_factory=list)
+    pieces: list[int] = factory(list)
     speaker: Resolved | None = None
     cue: Mention | None = None
 
@@ -165,9 +168,9 @@ def _units(seg: Segmentation, pieces: list[_Piece]) -> list[_Unit]:
     tokens = seg.tokens
     text = seg.text
     npieces = len(pieces)
-    end_of_text = len(text) + 1
+    # the first piece ending after an offset is found by a binary search in C
+    piece_ends = [p.end for p in pieces]
     for u in units:
-        items: list[Item] = []
         chunk = text[u.start : u.end]
         low_chunk = chunk.lower()
         if chunk == low_chunk and not _WORTH_RE.search(chunk):
@@ -176,6 +179,11 @@ def _units(seg: Segmentation, pieces: list[_Piece]) -> list[_Unit]:
         u.loud = loud
         u.cue = _has_cue_word(low_chunk, loud)
         quiet = not loud and not u.cue
+        if loud and not u.cue and _COLON_DASH_RE.search(chunk) is None:
+            k = bisect_right(piece_ends, u.start)
+            # marks that make no quotation here (apostrophes: "Korea’s", "don’t"), no cue,
+            # no colon: only names to learn, as in a quiet unit
+            quiet = k >= npieces or pieces[k].start >= u.end
         if quiet:
             rest = chunk[1:]
             if rest == rest.lower():
@@ -183,7 +191,7 @@ def _units(seg: Segmentation, pieces: list[_Piece]) -> list[_Unit]:
                 continue
         i, j = seg.token_range(u.start, u.end)
         if j - i > _MAX_TOKENS:
-            k = _first_piece(pieces, u.start)
+            k = bisect_right(piece_ends, u.start)
             if k >= npieces or pieces[k].start >= u.end:
                 continue  # a thousand tokens without a stop or a quotation: not prose
         if quiet:
@@ -192,33 +200,13 @@ def _units(seg: Segmentation, pieces: list[_Piece]) -> list[_Unit]:
         if loud and j - i > 40:
             n_marks = sum(chunk.count(c) for c in _MARK_CHARS)
             if n_marks > 20 and n_marks * 5 > len(chunk):
-                k = _first_piece(pieces, u.start)
+                k = bisect_right(piece_ends, u.start)
                 if k >= npieces or pieces[k].start >= u.end:
                     continue  # a wall of quote marks that paired into nothing: not prose
-        append = items.append
-        k = _first_piece(pieces, u.start)
-        next_piece = pieces[k].start if k < npieces else end_of_text
-        skip_until = -1
-        last: Item | None = None
-        for ts, te, tt in tokens[i:j]:
-            if ts < skip_until:
-                continue  # inside a quotation already made one item
-            if ts >= next_piece:
-                while k < npieces and pieces[k].end <= ts:
-                    k += 1
-                next_piece = pieces[k].start if k < npieces else end_of_text
-                if k < npieces and pieces[k].start <= ts:
-                    p = pieces[k]
-                    last = Item("q", p.start, p.end, text[p.start : p.end], "", k)
-                    append(last)
-                    skip_until = p.end
-                    continue
-            last, merged = _next_item(last, ts, te, tt)
-            if merged:
-                items[-1] = last
-            else:
-                append(last)
+        k = bisect_right(piece_ends, u.start)
+        items = _itemize(tokens, i, j, text, pieces, k)
         u.items = items
+        u.has_q = k < npieces and pieces[k].start < u.end and any(it.kind == "q" for it in items)
         u.title_case = _title_case(items)
     return _merge_tails(_chop(units))
 
@@ -230,26 +218,31 @@ _WORTH_RE = compile_re(
 )
 _MAX_ATTRS = 12
 _CUE_WORDS = frozenset(CUE_FORMS) | SPEECH_NOUNS | {"according"}
-_WORD_RE = compile_re("[a-z]+")
+
+# every byte but a-z made a space: ``split()`` then gives the runs of a-z letters of an
+# ASCII-encoded chunk (other characters encode as "?"), as ``[a-z]+`` would, three times cheaper
+_NOT_AZ = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 
 
 # cue words that speak only with a quotation, a colon or a that-clause close after them
 _SOFT_CUES = frozenset(
     w for w, b in CUE_FORMS.items() if (b in WEAK_CUES or b in EVAL_CUES) and w not in NOUN_LIKE
 ) | (SPEECH_NOUNS - TO_NOUNS - set(CUE_FORMS))
+_CUE_BYTES = frozenset(w.encode() for w in _CUE_WORDS if w.isascii())
+_SOFT_BYTES = frozenset(w.encode() for w in _SOFT_CUES if w.isascii())
 
 
 def _has_cue_word(low_chunk: str, marks: bool = False) -> bool:
-    """Could this chunk (lowercased by the caller) hold a cue? A regex split and set tests,
-    all at C speed: a soft cue (``called``, ``reported``) counts only with a ``that`` in the
-    chunk (a quotation or a colon is checked by the caller)."""
-    words = _WORD_RE.findall(low_chunk)
+    """Could this chunk (lowercased by the caller) hold a cue? A byte translation, a split
+    and set tests, all at C speed: a soft cue (``called``, ``reported``) counts only with
+    a ``that`` in the chunk (a quotation or a colon is checked by the caller)."""
+    words = low_chunk.encode("ascii", "replace").translate(_NOT_AZ).split()
     if marks:
-        return not _CUE_WORDS.isdisjoint(words)
-    cues = _CUE_WORDS.intersection(words)
+        return not _CUE_BYTES.isdisjoint(words)
+    cues = _CUE_BYTES.intersection(words)
     if not cues:
         return False
-    return marks or not cues <= _SOFT_CUES or "that" in words
+    return not cues <= _SOFT_BYTES or b"that" in words
 
 
 _MARK_RE = compile_re("[\"'“”‘’«»`]")
@@ -259,6 +252,7 @@ _DASH_RE = compile_re("[—―–]")
 _MARK_CHARS = "\"'“”‘’«»„‟`"
 _FIRST_ONLY: list[tuple[int, int, int]] = []  # marks a quiet unit capitalised only at its start
 _LOUD_RE = compile_re("[\"'“”‘’«»`:—―–]")
+_COLON_DASH_RE = compile_re("[:—―–]")
 
 
 def _windows(tokens: list, i: int, j: int) -> list[tuple[int, int, int]]:
@@ -287,31 +281,66 @@ def _windows(tokens: list, i: int, j: int) -> list[tuple[int, int, int]]:
     return out
 
 
-def _itemize(tokens: list, s: int, e: int) -> list[Item]:
-    """Words and punctuation of ``tokens[s:e]`` (no quotations inside), ``Mr.`` as one word."""
+_new_item = object.__new__
+_NO_PIECES: list[_Piece] = []
+
+
+def _itemize(
+    tokens: list, s: int, e: int, text: str, pieces: list[_Piece] = _NO_PIECES, k: int = 0
+) -> list[Item]:
+    """Words and punctuation of ``tokens[s:e]``, ``Mr.`` and initials as one word, and each
+    quotation of ``pieces`` (from ``pieces[k]`` on) as one ``q`` item.
+
+    The hottest loop of the extractor: items are made without calling ``Item.__init__`` (its
+    fields set here, as it would set them), which makes each item about three times cheaper.
+    """
     items: list[Item] = []
+    append = items.append
+    npieces = len(pieces)
+    next_piece = pieces[k].start if k < npieces else len(text) + 1
+    skip_until = -1
     last: Item | None = None
+    abbrev = _ABBREV
     for ts, te, tt in tokens[s:e]:
-        last, merged = _next_item(last, ts, te, tt)
-        if merged:
+        if ts < skip_until:
+            continue  # inside a quotation already made one item
+        if ts >= next_piece:
+            while k < npieces and pieces[k].end <= ts:
+                k += 1
+            next_piece = pieces[k].start if k < npieces else len(text) + 1
+            if k < npieces and pieces[k].start <= ts:
+                p = pieces[k]
+                last = Item("q", p.start, p.end, text[p.start : p.end], "", k)
+                append(last)
+                skip_until = p.end
+                continue
+        if (
+            tt == "."
+            and last is not None
+            and last.kind == "w"
+            and last.end == ts
+            and (last.low in abbrev or (len(last.text) == 1 and last.cap))
+        ):
+            # "Mr." and initials are one word for the speaker finder
+            last = Item("w", last.start, te, last.text + ".", last.low + ".")
             items[-1] = last
+            continue
+        it = _new_item(Item)
+        c = tt[0]
+        if c.isalnum():
+            it.kind = "w"
+            it.cap = c.isupper()
         else:
-            items.append(last)
+            it.kind = "p"
+            it.cap = False
+        it.start = ts
+        it.end = te
+        it.text = tt
+        it.low = tt.lower()
+        it.piece = -1
+        append(it)
+        last = it
     return items
-
-
-def _next_item(last: Item | None, ts: int, te: int, tt: str) -> tuple[Item, bool]:
-    """The item for the token ``tt`` at ``[ts, te)``, and whether it replaces ``last``:
-    "Mr." and initials are one word for the speaker finder."""
-    if (
-        tt == "."
-        and last is not None
-        and last.kind == "w"
-        and last.end == ts
-        and (last.low in _ABBREV or (len(last.text) == 1 and last.cap))
-    ):
-        return Item("w", last.start, te, last.text + ".", last.low + "."), True
-    return Item("w" if tt[0].isalnum() else "p", ts, te, tt, tt.lower()), False
 
 
 def _title_case_text(chunk: str) -> bool:
@@ -348,6 +377,7 @@ def _chop(units: list[_Unit]) -> list[_Unit]:
                     None,
                     u.loud,
                     u.cue,
+                    any(it.kind == "q" for it in part),
                 )
             )
     return out
@@ -376,20 +406,10 @@ def _merge_tails(units: list[_Unit]) -> list[_Unit]:
             prev.items.extend(u.items)
             prev.loud = prev.loud or u.loud
             prev.cue = prev.cue or u.cue
+            prev.has_q = prev.has_q or u.has_q
             continue
         out.append(u)
     return out
-
-
-def _first_piece(pieces: list[_Piece], offset: int) -> int:
-    lo, hi = 0, len(pieces)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if pieces[mid].end <= offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
 
 
 # -- attribution -------------------------------------------------------------------------------
@@ -437,16 +457,19 @@ def _title_case(items: list[Item]) -> bool:
 
 
 def _find_attrs(items: list[Item], title_case: bool = False) -> list[_Attr]:
+    """The attributions of one unit (a cue with its speaker phrase), left to right."""
     out: list[_Attr] = []
-    """Register the names in one list of items (a unit, or a window of a quiet unit)."""
     n = len(items)
-    k = 0
     starts = _CUE_WORDS  # the words an attribution can start at
-    while k < n:
+    nxt = 0  # the first item not yet read (an attribution found skips its words)
+    # most words are no cue and no speech noun: only the others are looked at
+    for k in [m for m, x in enumerate(items) if x.low in starts]:
+        if k < nxt:
+            continue
+        nxt = k + 1
         it = items[k]
         low = it.low
-        if low not in starts or it.kind != "w":
-            k += 1  # most words: no cue, no speech noun (a set test before anything else)
+        if it.kind != "w":
             continue
         if low == "according" and k + 1 < n and items[k + 1].low == "to":
             p = _phrase_right(items, k + 1, n)
@@ -454,29 +477,25 @@ def _find_attrs(items: list[Item], title_case: bool = False) -> list[_Attr]:
                 p = _according_source(items, k + 2, n) or p
             if p is not None:
                 out.append(_Attr(k, p.j, k, k + 2, p, "according", "according to"))
-                k = p.j
-                continue
-            k += 1
+                nxt = p.j
             continue
         if low in SPEECH_NOUNS and k + 1 < n:
             na = _noun_attr(items, k, n)
             if na is not None:
                 out.append(na)
-                k = na.a_j
+                nxt = na.a_j
                 continue
         base = CUE_FORMS.get(low)
         if base is None or (
             it.cap and not (title_case and low not in ("states", "state")) and k != 0
         ):
             # "United States", "Wayne State": a capitalised cue only in a title-case headline
-            k += 1
             continue
         cue_j = k + 1
         if base in PARTICLE_CUES:
             if k + 1 < n and items[k + 1].low == PARTICLE_CUES[base]:
                 cue_j = k + 2
             else:
-                k += 1
                 continue
         prev = _prev_word(items, k)
         if (
@@ -485,14 +504,12 @@ def _find_attrs(items: list[Item], title_case: bool = False) -> list[_Attr]:
             and not low.endswith("ing")
             and not (cue_j < n and items[cue_j].low == "that")
         ):
-            k += 1  # "Editor’s note:", "Trump’s comments": a noun ("Trump’s claim that" counts)
-            continue
+            continue  # "Editor’s note:", "Trump’s comments": a noun ("Trump’s claim that" counts)
         negated = prev is not None and (
             prev.low in ("not", "n't", "never") or prev.low.endswith(("n’t", "n't"))
         )
         if negated and not (cue_j < n and items[cue_j].low in _WH_CONTENT):
-            k += 1  # "did not respond": no speech ("has not said when …" reports a question)
-            continue
+            continue  # "did not respond": no speech ("has not said when …" reports a question)
         pv = k - 1
         while pv > 0 and (
             items[pv].low in ("first", "also", "later", "then", "widely", "often")
@@ -500,18 +517,15 @@ def _find_attrs(items: list[Item], title_case: bool = False) -> list[_Attr]:
         ):
             pv -= 1
         if pv >= 0 and items[pv].low in _PASSIVE and not low.endswith("ing") and pv < k - 1:
-            k += 1  # "was first declared"
-            continue
+            continue  # "was first declared"
         if (
             prev is not None
             and prev.low in _PASSIVE
             and not low.endswith("ing")
             and (low != "said" or prev.low not in ("has", "have"))
         ):
-            k += 1  # "was told", "were asked": passive, not speech
-            continue
+            continue  # "was told", "were asked": passive, not speech
         if base in EVAL_CUES and not _quote_ahead(items, cue_j):
-            k += 1
             continue
         weak = base in WEAK_CUES and not _has_content_after(items, cue_j)
         attr: _Attr | None = None
@@ -580,9 +594,7 @@ def _find_attrs(items: list[Item], title_case: bool = False) -> list[_Attr]:
             attr = None  # the writer speaking: only around a quotation
         if attr is not None:
             out.append(attr)
-            k = max(attr.a_j, k + 1)
-            continue
-        k += 1
+            nxt = max(attr.a_j, k + 1)
     return out
 
 
@@ -953,16 +965,15 @@ _NEW_CLAUSE = frozenset("though although while but whereas and yet".split())
 def _stats(items: list[Item]) -> tuple[list[int], list[int]]:
     """Positions of the quotations and running word counts of a unit, so that classifying
     many candidate contents of one long sentence stays linear."""
-    qpos: list[int] = []
-    wprefix = [0]
-    c = 0
-    for m, it in enumerate(items):
-        if it.kind == "q":
-            qpos.append(m)
-        elif it.kind == "w":
-            c += 1
-        wprefix.append(c)
+    kinds = list(map(_KIND, items))
+    qpos = list(compress(count(), map(_IS_Q, kinds)))
+    wprefix = list(accumulate(map(_IS_W, kinds), initial=0))  # C loops: no Python per item
     return qpos, wprefix
+
+
+_KIND = attrgetter("kind")
+_IS_Q = "q".__eq__
+_IS_W = "w".__eq__
 
 
 def _classify(
@@ -1019,7 +1030,7 @@ def extract_quotes(seg: Segmentation, entities: list[Entity] | None = None) -> l
     pieces = _pieces(seg)
     units = _units(seg, pieces)
     resolver = Resolver(text, entities)
-    _register_names(units, resolver, seg)
+    resolver.prepare = lambda: _register_names(units, resolver, seg)  # on first use
     found: list[_Found] = []
     by_para: dict[int, list[_Found]] = {}
     last_para_speaker: dict[int, tuple[Resolved, Mention | None]] = {}
@@ -1035,7 +1046,7 @@ def extract_quotes(seg: Segmentation, entities: list[Entity] | None = None) -> l
         attrs = _find_attrs(items, u.title_case) if u.cue else []
         if len(attrs) > _MAX_ATTRS:
             continue  # dozens of cues in one sentence: a list or hostile text, not speech
-        has_q = any(it.kind == "q" for it in items) if (attrs or marks) else False
+        has_q = u.has_q if (attrs or marks) else False
         got = _analyse(u, items, attrs, pieces, text, resolver, pstart) if attrs or has_q else []
         if not got and (has_q or ":" in chunk):
             got = _label_or_dash(u, items, pieces, text, resolver, pstart)
@@ -1093,7 +1104,7 @@ def _register_names(units: list[_Unit], resolver: Resolver, seg: Segmentation) -
                 title = _title_case_text(text[u.start : u.end])
             if title:
                 break
-            _register_run_names(_itemize(tokens, s, e), resolver, text, cache)
+            _register_run_names(_itemize(tokens, s, e, text), resolver, text, cache)
 
 
 def _register_run_names(
@@ -1101,39 +1112,43 @@ def _register_run_names(
 ) -> None:
     """Register the names in one list of items (a unit, or a window of a quiet unit)."""
     n = len(items)
-    k = 0
-    while k < n:
-        it = items[k]
-        if not it.cap or it.kind != "w":
-            k += 1
+    done = 0  # items before this are part of a run already seen
+    people = resolver.people
+    for k in [m for m, x in enumerate(items) if x.cap]:  # only a capitalised word (a "w")
+        if k < done:
             continue
+        it = items[k]
         j = k
         while j + 1 < n and items[j + 1].cap and items[j + 1].low not in CUE_FORMS:
             j += 1
-        single_ok = j == k and (
-            (k > 0 and items[k - 1].text not in '.!?"“')
-            or resolver.people.get(it.low.strip(".,")) is not None
-            or (first_name_sex(it.low) != "" and k + 1 < n and not items[k + 1].cap)
-        )
-        if j > k or single_ok:
-            p = _cached_phrase(items, j, k, text, cache)
-            if p is not None and p.kind == "name":
-                ws = resolver.text[p.name_start : p.name_end].split()
-                first = ws[0].lower().strip(".") if ws else ""
-                if (len(ws) >= 2 and len(ws) <= 4) or (
-                    p.titles and (first in FEMALE_NAMES or first in MALE_NAMES or ws)
-                ):
-                    person = resolver.note_name(p.name_start, p.name_end, p.titles, p.start)
-                    if p.i == 0 or (p.i > 0 and items[p.i - 1].text == ","):
-                        resolver.note_subject(p.start, person)
-                elif resolver.people.get(ws[-1].lower().strip(".,")) or (
-                    len(ws) == 1 and first_name_sex(first)
-                ):
-                    # "Scott bristles at …" (a known person), "Melanie said" (a first name)
-                    person = resolver.note_name(p.name_start, p.name_end, p.titles, p.start)
-                    if p.i == 0 or items[p.i - 1].text == ",":
-                        resolver.note_subject(p.start, person)
-        k = j + 1
+        if j == k:
+            known = people.get(it.low.strip(".,")) is not None
+            if not (
+                (k > 0 and items[k - 1].text not in '.!?"“')
+                or known
+                or (first_name_sex(it.low) != "" and k + 1 < n and not items[k + 1].cap)
+            ):
+                continue
+            if not known and not first_name_sex(it.low.strip(".")):
+                # one word alone ("Monday", "American"): its phrase is itself and has no
+                # title, so it is noted only as a known person or a first name (as below)
+                continue
+        p = _cached_phrase(items, j, k, text, cache)
+        if p is not None and p.kind == "name":
+            ws = resolver.text[p.name_start : p.name_end].split()
+            first = ws[0].lower().strip(".") if ws else ""
+            if (len(ws) >= 2 and len(ws) <= 4) or (
+                p.titles and (first in FEMALE_NAMES or first in MALE_NAMES or ws)
+            ):
+                person = resolver.note_name(p.name_start, p.name_end, p.titles, p.start)
+                if p.i == 0 or (p.i > 0 and items[p.i - 1].text == ","):
+                    resolver.note_subject(p.start, person)
+            elif people.get(ws[-1].lower().strip(".,")) or (len(ws) == 1 and first_name_sex(first)):
+                # "Scott bristles at …" (a known person), "Melanie said" (a first name)
+                person = resolver.note_name(p.name_start, p.name_end, p.titles, p.start)
+                if p.i == 0 or items[p.i - 1].text == ",":
+                    resolver.note_subject(p.start, person)
+        done = j + 1
 
 
 def _cached_phrase(
@@ -1271,51 +1286,35 @@ def _analyse(
         cue = _cue_mention(items, a, text)
         b_i, b_j = _trim(items, boundary, a.a_i)
         has_before = b_j > b_i
-        before_q = any(items[m].kind == "q" for m in range(b_i, b_j))
-        before_words = sum(1 for m in range(b_i, b_j) if items[m].kind == "w")
+        before_q = bisect_left(st[0], b_i) < bisect_left(st[0], b_j)
+        before_words = st[1][b_j] - st[1][b_i] if has_before else 0
         joined = a.a_i > 0 and (items[a.a_i - 1].kind == "q" or items[a.a_i - 1].text in ",—―–(:")
         tail_i = a.a_j
         if a.base in HEARER_CUES and a.side != "right":
             tail_i = _skip_hearer(items, tail_i, nxt)
-        t_i, t_j = _trim(items, tail_i, nxt)
         tail_comma = tail_i < n and items[tail_i].text == ","
-        tail = _classify(items, t_i, t_j, stats=st)
-        tail_direct = tail is not None and tail[0] == "direct"
-        tail_adjunct = (
-            _is_adjunct(items, tail_i, nxt)
-            and not _neg_wh(items, a)
-            and not (
-                tail_i < n
-                and (
-                    items[tail_i].low == "that"
-                    or items[tail_i].text == ":"
-                    or (items[tail_i].low == "to" and (a.base in HEARER_CUES or a.base in _TO_CUES))
-                )
-            )
-        )
-        # "In his speech, Graham urged …", "But when Congress cut funding, Mexico said …":
-        # an introductory phrase is not what was said
-        c_i = _skip_connective(items, b_i, b_j)
-        intro = (
-            has_before and not before_q and (items[c_i].low in _PREPS or items[c_i].low in _SUBORD)
-        )
-        after_i = a.a_j if a.side in ("according", "right") else _after_start(items, a, nxt)
-        if (
-            a.side == "left"
-            and after_i > a.cue_j
-            and after_i < n
-            and items[after_i].low in ("he", "she", "they", "we", "i", "it")
-            and items[after_i - 1].low != "that"
-        ):
-            tail_adjunct = False  # "said after the rally he would …"
-        pre = _classify(items, after_i, nxt, lead_in=True, stats=st)
-        if (
-            pre is not None
-            and pre[0] != "direct"
-            and a.side != "noun"
-            and _bad_clause(items, a, after_i, nxt)
-        ):
-            pre = None
+        # what follows is computed only where the decision below needs it: all of it reads
+        # the items and nothing else, so the order does not matter
+        pre: tuple[str, list[tuple[int, int]]] | None = None
+        not_adjunct = False  # the tail is more than circumstances, whatever _is_adjunct says
+        if a.side != "right":  # "…, said X": the content is before, never after
+            after_i = a.a_j if a.side == "according" else _after_start(items, a, nxt)
+            if (
+                a.side == "left"
+                and after_i > a.cue_j
+                and after_i < n
+                and items[after_i].low in ("he", "she", "they", "we", "i", "it")
+                and items[after_i - 1].low != "that"
+            ):
+                not_adjunct = True  # "said after the rally he would …"
+            pre = _classify(items, after_i, nxt, lead_in=True, stats=st)
+            if (
+                pre is not None
+                and pre[0] != "direct"
+                and a.side != "noun"
+                and _bad_clause(items, a, after_i, nxt)
+            ):
+                pre = None
         mode = ""
         if a.side == "right":
             mode = "post" if has_before else ""
@@ -1325,11 +1324,16 @@ def _analyse(
             mode = "pre"
         elif joined and before_q and before_words == 0:
             mode = "post"  # "…," X said (, "…")
-        elif joined and has_before and tail_comma and tail is not None and not tail_direct:
+        elif joined and has_before and tail_comma and _paren_tail(items, tail_i, nxt, st):
             mode = "paren"
-        elif pre is not None and not tail_adjunct:
+        elif pre is not None and (not_adjunct or not _tail_adjunct(items, a, tail_i, nxt)):
             mode = "pre"
-        elif joined and has_before and (before_q or before_words >= 3) and not intro:
+        elif (
+            joined
+            and has_before
+            and (before_q or before_words >= 3)
+            and not _intro(items, b_i, b_j, before_q)
+        ):
             mode = "post"
         if mode == "post" and before_q and before_words == 0:
             # "A," he said (during a rally in X), "B."  -> two linked pieces of one utterance
@@ -1378,8 +1382,8 @@ def _analyse(
         res.append(f)
     if not attrs:
         # a unit made of quotations alone is direct speech whose speaker is in the context
-        qs = [m for m in range(n) if items[m].kind == "q"]
-        words = sum(1 for it in items if it.kind == "w")
+        qs = st[0]
+        words = st[1][-1]
         if qs and words == 0:
             for m in qs:
                 pc = pieces[items[m].piece]
@@ -1394,9 +1398,9 @@ def _analyse(
     # a long quotation no cue claimed ("…," Scott Pruitt, the attorney general of Oklahoma,
     # one of the states suing, said): still speech; the nearest speaker of the unit says it
     covered = [(f.start, f.end) for f in res]
-    for m in range(n):
+    for m in st[0]:  # the quotations
         it = items[m]
-        if it.kind != "q" or any(s0 <= it.start and it.end <= e0 for s0, e0 in covered):
+        if any(s0 <= it.start and it.end <= e0 for s0, e0 in covered):
             continue
         pc = pieces[it.piece]
         if not _long_speech(pc, text):
@@ -1414,6 +1418,37 @@ def _analyse(
         res.append(f)
     res.sort(key=lambda f: f.start)
     return res
+
+
+def _paren_tail(items: list[Item], tail_i: int, nxt: int, st: tuple[list[int], list[int]]) -> bool:
+    """``A, he said, B``: reported content (not a quotation alone) after the cue."""
+    t_i, t_j = _trim(items, tail_i, nxt)
+    tail = _classify(items, t_i, t_j, stats=st)
+    return tail is not None and tail[0] != "direct"
+
+
+def _tail_adjunct(items: list[Item], a: _Attr, tail_i: int, nxt: int) -> bool:
+    """Only circumstances after the cue (``said on Monday``), not a clause it reports."""
+    n = len(items)
+    return (
+        _is_adjunct(items, tail_i, nxt)
+        and not _neg_wh(items, a)
+        and not (
+            tail_i < n
+            and (
+                items[tail_i].low == "that"
+                or items[tail_i].text == ":"
+                or (items[tail_i].low == "to" and (a.base in HEARER_CUES or a.base in _TO_CUES))
+            )
+        )
+    )
+
+
+def _intro(items: list[Item], b_i: int, b_j: int, before_q: bool) -> bool:
+    """``In his speech, Graham urged …``, ``But when Congress cut funding, Mexico said …``:
+    an introductory phrase is not what was said."""
+    c_i = _skip_connective(items, b_i, b_j)
+    return not before_q and (items[c_i].low in _PREPS or items[c_i].low in _SUBORD)
 
 
 def _titled(inner: str) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 
 from newscli.model import Entity, Mention
@@ -33,6 +33,7 @@ from newscli.quote_lexicon import (
     TITLES,
     VAGUE_HEADS,
 )
+from newscli.record import factory, record
 from newscli.regex_cache import compile as compile_re
 
 _PREMOD = frozenset(
@@ -83,7 +84,7 @@ class Item:
         return f"Item({self.kind!r}, {self.text!r})"
 
 
-@dataclass(slots=True)
+@record
 class Phrase:
     """A speaker phrase: ``items[i:j]`` of a unit; ``kind`` is name | pron | desc | vague."""
 
@@ -95,7 +96,7 @@ class Phrase:
     name_start: int = -1
     name_end: int = -1
     head: str = ""
-    titles: list[str] = field(default_factory=list)
+    titles: list[str] = factory(list)
 
 
 def _is_initial(it: Item) -> bool:
@@ -504,17 +505,17 @@ def phrase_right(items: list[Item], k: int, hi: int) -> Phrase | None:
     return p
 
 
-@dataclass(slots=True)
+@record
 class Person:
     """What the resolver knows about one speaker or named person."""
 
     name: str
     key: str
     gender: str = ""
-    roles: set[str] = field(default_factory=set)
+    roles: set[str] = factory(set)
     entity_id: str | None = None
     is_org: bool = False
-    votes: dict[str, int] = field(default_factory=dict)
+    votes: dict[str, int] = factory(dict)
 
     def sex(self) -> str:
         """Gender from names and titles, else from the pronouns that follow the mentions."""
@@ -524,7 +525,7 @@ class Person:
         return "m" if m > f else "f" if f > m else ""
 
 
-@dataclass(slots=True)
+@record
 class Resolved:
     name: str | None
     entity_id: str | None
@@ -552,6 +553,9 @@ class Resolver:
         self._ent_by_offset.sort(key=lambda t: t[0])
         self._ent_starts = [t[0] for t in self._ent_by_offset]
         self._name_cache: dict[tuple[str, tuple[str, ...]], Person] = {}
+        # work to do before the first resolution (learning the article's names): an article
+        # with no speaker to resolve never pays for it
+        self.prepare: Callable[[], object] | None = None
 
     def note_subject(self, offset: int, person: Person) -> None:
         """A name opening a sentence (registered in text order)."""
@@ -690,6 +694,9 @@ class Resolver:
     # -- resolution --------------------------------------------------------------------------
     def resolve(self, p: Phrase, offset: int, paragraph_start: int) -> Resolved:
         """Resolve a speaker phrase found at ``offset``; records the speaker in the history."""
+        if self.prepare is not None:
+            prepare, self.prepare = self.prepare, None
+            prepare()
         mention = Mention(p.start, p.end, self.text[p.start : p.end])
         person: Person | None = None
         if p.kind == "name":

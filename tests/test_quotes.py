@@ -555,3 +555,43 @@ def test_verb_to_cue_and_negative_contractions():
     assert (q.speaker, q.text) == ("Ana Ruiz", "if the charity broke any laws")
     q = one("Mia Cole continues to insist, most recently on the radio, that she will run.")
     assert (q.speaker, q.text) == ("Mia Cole", "she will run")
+
+
+# -- fast paths (each must give what the slow path gave) ---------------------------------------
+
+
+def test_name_learnt_later_in_a_sentence_with_only_apostrophes():
+    # the last sentence has apostrophes but no cue, no quotation: it is read like a quiet
+    # sentence, and its full name still names the speaker quoted before it
+    text = (
+        "Okafor said the dam’s gates would open on Friday.\n\n"
+        "Engineers don’t expect floods, and Nneka Okafor’s team stays calm."
+    )
+    q = quotes(text)[0]
+    assert (q.speaker, q.text) == ("Nneka Okafor", "the dam’s gates would open on Friday")
+
+
+def test_article_without_speech_resolves_nobody():
+    # no cue and no quotation: the names are never learnt (and nothing breaks)
+    assert quotes("Nneka Okafor’s team opened the dam’s gates on Friday in Lagos.") == []
+
+
+def test_cue_word_next_to_non_ascii_letters():
+    # cue words are runs of a-z letters: "saidé" holds "said" (as [a-z]+ would split it)
+    from newscli.quotes import _has_cue_word
+
+    assert _has_cue_word("officials saidé that the gates would open")
+    assert _has_cue_word("the mayor saíd: nothing", marks=True) is False
+    assert _has_cue_word("they called it a flood") is False  # a soft cue needs "that"
+    assert _has_cue_word("they called it a flood", marks=True)
+
+
+def test_apostrophe_at_a_scan_boundary_is_read_as_before():
+    # the scan skips apostrophes inside words, except where a range cuts a word
+    from newscli.quote_marks import CLOSE, OPEN, scan_marks
+
+    text = "Korea’s ‘new era’ began"
+    marks = scan_marks(text, 0, len(text))
+    assert [(m.pos, m.direction) for m in marks] == [(8, OPEN), (16, CLOSE)]
+    # a range ending right after the apostrophe of "Korea’s": there it may close a quote
+    assert [(m.pos, m.direction) for m in scan_marks(text, 0, 6)] == [(5, CLOSE)]
