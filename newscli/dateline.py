@@ -339,7 +339,7 @@ def canonical_agency(raw: str) -> str | None:
             if key in AGENCIES and (n > 1 or len(key) > 2 or key.upper() in s):
                 return AGENCIES[key]
     # an unknown agency written in capitals: "(NNA)", "(KUNA)", "(SABA NEWS)"
-    if re.fullmatch(r"[A-Z][A-Z&\-]{1,11}(?: [A-Z][A-Z&\-]{1,11}){0,2}", s):
+    if compile_re(r"[A-Z][A-Z&\-]{1,11}(?: [A-Z][A-Z&\-]{1,11}){0,2}").fullmatch(s):
         return s
     return None
 

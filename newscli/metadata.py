@@ -60,7 +60,7 @@ def _title_case_name(name: str) -> str:
         return name
     out = []
     for word in name.split():
-        parts = re.split(r"([\-'’])", word)
+        parts = compile_re(r"([\-'’])").split(word)
         fixed = []
         for p in parts:
             if len(p) > 2 and p.startswith("MC"):
@@ -81,8 +81,8 @@ def parse_authors(byline: str | None) -> list[str]:
     if not byline:
         return []
     s = _BY_PREFIX_RE.sub("", byline.strip())
-    s = re.split(r"\s+(?:in|at|for|from)\s+[A-Z]", s, maxsplit=1)[0]
-    s = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", s)
+    s = compile_re(r"\s+(?:in|at|for|from)\s+[A-Z]").split(s, maxsplit=1)[0]
+    s = compile_re(r"\s*[(\[][^)\]]*[)\]]").sub("", s)
     out: list[str] = []
     for part in _SPLIT_AUTHORS_RE.split(s):
         part = part.strip(" .:-–—")

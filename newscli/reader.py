@@ -752,7 +752,7 @@ def looks_like_byline(line: str) -> bool:
     rest = _BY_RE.sub("", s, count=1).strip()
     if not rest or (rest[-1] in ".!?;" and not _NAME_WORD_RE.search(rest.split()[-1])):
         return False
-    first = re.split(r"[,;|(]| - | — | – ", rest, maxsplit=1)[0].strip()
+    first = compile_re(r"[,;|(]| - | — | – ").split(rest, maxsplit=1)[0].strip()
     words = first.split()
     if not words or len(words) > 12:
         return False

@@ -41,6 +41,7 @@ Key = tuple[str | bytes, int]
 
 _entries: dict[Key, Entry] | None = None
 _used: set[Key] = set()
+_memo: dict[Key, re.Pattern] = {}  # this process's compiled patterns, as re's own cache
 _dirty = False
 misses: list[
     str | bytes
@@ -88,11 +89,18 @@ def _build(pattern: str | bytes, flags: int) -> Entry:
 
 def compile(pattern: AnyStr, flags: int | re.RegexFlag = 0) -> re.Pattern[AnyStr]:
     """``re.compile(pattern, flags)``, served from the cache when this pattern was compiled by
-    an earlier process."""
+    an earlier process. Cheap to call again with the same pattern (a dictionary look-up, like
+    ``re``'s own cache), so inline patterns can use it too."""
+    key = (pattern, int(flags))
+    compiled = _memo.get(key)
+    if compiled is None:
+        compiled = _memo[key] = _compile(pattern, key[1], key)
+    return compiled
+
+
+def _compile(pattern: AnyStr, flags: int, key: Key) -> re.Pattern[AnyStr]:
     global _dirty
-    flags = int(flags)
     entries = _entries if _entries is not None else _load()
-    key = (pattern, flags)
     entry = entries.get(key)
     if entry is not None:
         try:

@@ -128,7 +128,7 @@ def _start_words() -> frozenset[str]:
     """Every word a rule can start or continue with: other words never begin a candidate."""
     words: set[str] = set(_HEADS) | set(ORDINALS)
     for src in SOURCES.values():
-        words.update(re.findall(r"[a-z]{2,}", src))
+        words.update(compile_re(r"[a-z]{2,}").findall(src))
     words.update(("a", "q"))
     return frozenset(words)
 
@@ -139,9 +139,9 @@ _USEFUL = _start_words()
 def _rule_words() -> dict[str, frozenset[str]]:
     """Per rule, the words a match may start with (a superset: every literal word of the
     pattern and the rule's heads). Start positions on other words are never tried."""
-    out = {name: set(re.findall(r"[a-z]+", src)) for name, src in SOURCES.items()}
+    out = {name: set(compile_re(r"[a-z]+").findall(src)) for name, src in SOURCES.items()}
     # rules whose possible first words are few, listed by hand (a match can start nowhere else)
-    nums = set(re.findall(r"[a-z]+", NUM_W))
+    nums = set(compile_re(r"[a-z]+").findall(NUM_W))
     out["set"] = {"every", "each", "once", "twice", "thrice", "a", "per", "semi"} | nums
     out["anchored"] = {"earlier", "later", "that", "the"}
     out["yago"] = {"year"}
@@ -473,12 +473,15 @@ class _Doc:
             return False
         before = self.text[max(0, pos - 3) : pos]
         return (
-            not re.search(r"(?:^|[.!?\n:]\s*|[\"“‘'(]\s*)$", before) and pos > self.seg.body_start
+            not compile_re(r"(?:^|[.!?\n:]\s*|[\"“‘'(]\s*)$").search(before)
+            and pos > self.seg.body_start
         )
 
     def _sentence_initial(self, pos: int) -> bool:
         return (
-            re.search(r"(?:^|[.!?\n][\"'“”’]?)\s*[\"'“‘]?$", self.text[max(0, pos - 4) : pos])
+            compile_re(r"(?:^|[.!?\n][\"'“”’]?)\s*[\"'“‘]?$").search(
+                self.text[max(0, pos - 4) : pos]
+            )
             is not None
         )
 
@@ -490,7 +493,7 @@ class _Doc:
         return clause_tense(self.low, 0, len(self.low), start, end)
 
     def prev_word(self, pos: int) -> str:
-        m = re.search(r"([A-Za-z]+)[^A-Za-z\n]{0,3}$", self.text[max(0, pos - 30) : pos])
+        m = compile_re(r"([A-Za-z]+)[^A-Za-z\n]{0,3}$").search(self.text[max(0, pos - 30) : pos])
         return m.group(1) if m else ""
 
     def note(self, value: str) -> None:
@@ -569,7 +572,7 @@ class _Doc:
                 return None
         if day is not None:
             if day.isdigit() or day[:1].isdigit():
-                dnum = int(re.match(r"\d+", day).group())  # type: ignore[union-attr]
+                dnum = int(compile_re(r"\d+").match(day).group())  # type: ignore[union-attr]
             else:
                 dnum = ORDINALS.get(" ".join(day.split()), 0)
                 if not dnum:
@@ -629,10 +632,10 @@ class _Doc:
             else:
                 tense = self.tense(start, end)
                 before = self.low[max(0, start - 9) : start]
-                if re.search(r"\b(?:until|till|by)\s+$", before):
+                if compile_re(r"\b(?:until|till|by)\s+$").search(before):
                     # a deadline ("talks due to end by May") lies ahead unless the clause is past
                     tense = None if tense == PAST else FUTURE
-                elif re.search(r"\bthrough\s+$", before):
+                elif compile_re(r"\bthrough\s+$").search(before):
                     tense = None  # "loans through January": the nearest one
                 year = resolve_month_year(self.ref, month, tense)
         if year is None:
@@ -693,11 +696,11 @@ class _Doc:
         else:
             tense = self.tense(start, end)
             before = self.low[max(0, start - 40) : start]
-            if re.search(r"as (?:early|soon) as\s+$|as soon as [a-z ]{0,25}$", before):
+            if compile_re(r"as (?:early|soon) as\s+$|as soon as [a-z ]{0,25}$").search(before):
                 tense = FUTURE  # "as soon as trading opens Monday": a condition ahead
-            elif re.search(r"\b(?:until|till)\s+$", before):
+            elif compile_re(r"\b(?:until|till)\s+$").search(before):
                 # "postponed until Friday" looks ahead; "until Friday, they had not ..." is past
-                had = re.search(r"\bhad\b", self.low[end : end + 60])
+                had = compile_re(r"\bhad\b").search(self.low[end : end + 60])
                 tense = PAST if had else FUTURE
             elif self.low.startswith(("'s", "’s"), m.end("wd")):
                 tense = None  # "Friday's meeting": reported events lie behind
@@ -749,7 +752,9 @@ class _Doc:
                 tense = self.tense(start, end)
                 if _UNTIL_BEFORE.search(self.low, max(0, start - 8), start):
                     # "until 9 a.m. Tuesday": a deadline ahead, unless the clause is past perfect
-                    tense = PAST if re.search(r"\bhad\b", self.low[end : end + 60]) else FUTURE
+                    tense = (
+                        PAST if compile_re(r"\bhad\b").search(self.low[end : end + 60]) else FUTURE
+                    )
                 day = resolve_weekday(self.ref, WEEKDAY_NUM[g("wd")], tense)
                 explicit = True
         elif g("rel") and self.ref:
@@ -761,7 +766,7 @@ class _Doc:
             if not self.text[m.start("m")].isupper():
                 return None
             month = MONTH_NUM[g("m").rstrip(".")]
-            dnum = int(re.match(r"\d+", g("d")).group())  # type: ignore[union-attr]
+            dnum = int(compile_re(r"\d+").match(g("d")).group())  # type: ignore[union-attr]
             y = (
                 int(g("y"))
                 if g("y")
@@ -784,7 +789,7 @@ class _Doc:
         for o in reversed(self.out[-20:]):
             if o.start < s.start:
                 break
-            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", o.value):
+            if compile_re(r"\d{4}-\d{2}-\d{2}").fullmatch(o.value):
                 return dt.date.fromisoformat(o.value)
         return None
 
@@ -855,7 +860,7 @@ class _Doc:
             v = "FUTURE_REF"
         if w == "future":
             # "future earnings" is an adjective, not a time; "his future" or "the future" is
-            nxt = re.match(r"\s+([a-z]+)", self.text[end : end + 20])
+            nxt = compile_re(r"\s+([a-z]+)").match(self.text[end : end + 20])
             if nxt and nxt.group(1) not in _FUNCTION_WORDS:
                 return None
         return _Out(start, end, "DATE", v)
@@ -901,11 +906,13 @@ class _Doc:
         if qs in ("a", "an") and unit == "second":
             return None
         n = parse_number(qs)
-        if n is None and not re.search(r"few|several|many|couple|dozens|hundreds|thousands", qs):
+        if n is None and not compile_re(
+            r"few|several|many|couple|dozens|hundreds|thousands"
+        ).search(qs):
             return None
         if n is not None and (n > 5000 or n <= 0):
             return None
-        if re.fullmatch(r"\d{4}", qs) and not g("unit").endswith("s"):
+        if compile_re(r"\d{4}").fullmatch(qs) and not g("unit").endswith("s"):
             return None
         det = (g("det") or "").strip()
         dirw = (g("dir") or "").strip()
@@ -915,7 +922,7 @@ class _Doc:
             adjectival = False  # "a three-year period", "a one-year term": the whole phrase
         elif g("noun"):
             end = m.end("noun") - len(g("noun"))  # "the seven-day period": the modifier only
-        elif det in ("a", "an") and not re.match(r"few|couple|dozen|half", qs):
+        elif det in ("a", "an") and not compile_re(r"few|couple|dozen|half").match(qs):
             start = m.start("dir") if dirw else m.start("q")
             det = ""
         if det in ("its", "their", "his", "her") and (adjectival or g("noun")):
@@ -931,15 +938,15 @@ class _Doc:
         if g("half"):
             n = (n or 0) + 0.5 if n is not None else None
         after = self.low[end : end + 12]
-        if unit == "quarter" and re.match(r"\s+of\s+(?!\d)|-", after):
+        if unit == "quarter" and compile_re(r"\s+of\s+(?!\d)|-").match(after):
             return None  # "three-quarters of the votes", "a quarter-century"
         if self._capitalised_title(m.start("unit")):
             return None  # "60 Minutes", a programme
         if qs in ("a", "an") and not det and not dirw and not approx and not post:
             before = self.low[max(0, start - 30) : start]
-            if _QUANT_BEFORE.search(before) and not re.search(
-                r"\b(?:for|in|within|over|than)\s+$", before
-            ):
+            if _QUANT_BEFORE.search(before) and not compile_re(
+                r"\b(?:for|in|within|over|than)\s+$"
+            ).search(before):
                 return None  # "$35 a night", "700 seats a week": a rate, not a duration
         mod = {
             "nearly": "APPROX", "almost": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
@@ -1009,7 +1016,7 @@ class _Doc:
                 return None
         if det == "the" and not dirw and not g("post"):
             nxt = self.low[m.end() : m.end() + 12]
-            if not re.match(r"\s+(?:ahead|that followed|to come|since)", nxt):
+            if not compile_re(r"\s+(?:ahead|that followed|to come|since)").match(nxt):
                 return None
         unit = _unit(g("unit"))
         post = (g("post") or "").strip()
@@ -1030,7 +1037,7 @@ class _Doc:
         post = " ".join((g("post") or "").split())
         ref = self.ref
         mod = None
-        if post == "before" and re.match(r"[ \t]+[A-Za-z0-9]", self.text[end:]):
+        if post == "before" and compile_re(r"[ \t]+[A-Za-z0-9]").match(self.text[end:]):
             # "later in the day before returning home": "before" links to an event
             end = m.start("post")
             post = ""
@@ -1066,14 +1073,14 @@ class _Doc:
             if not self.text[m.start("ofm")].isupper():
                 return None
             month = MONTH_NUM[mw]
-            dnum = int(re.search(r"\d+", g("ofm")).group())  # type: ignore[union-attr]
+            dnum = int(compile_re(r"\d+").search(g("ofm")).group())  # type: ignore[union-attr]
             y = resolve_day_year(ref, month, dnum, self.tense(start, end)) if ref else None
             if y is None or not valid_day(y, month, dnum):
                 return None
             return _Out(start, end, "DATE", iso_week(dt.date(y, month, dnum)), mod)
         if g("ofy"):
             return _Out(start, end, "DATE", g("ofy"), mod)
-        ended = re.match(r"\s+(?:ended|ending|ends|to\s+date|through)", after)
+        ended = compile_re(r"\s+(?:ended|ending|ends|to\s+date|through)").match(after)
         if unit == "year" and det in ("the", "the current") and ended:
             return _Out(start, end, "DURATION", "P1Y", mod)
         # anaphoric: that year, the following month, the previous day
@@ -1289,7 +1296,7 @@ class _Doc:
                     and self.text[ys - 2 : ys] not in (". ", "\n")
                 ):
                     prev_text = self.text[max(0, ys - len(pw) - 3) : ys]
-                    if not re.search(r"[.!?\"“]\s*[A-Za-z]+\s*$", prev_text):
+                    if not compile_re(r"[.!?\"“]\s*[A-Za-z]+\s*$").search(prev_text):
                         return None
                 if y < 1800 and pw.lower() not in (
                     "in",
@@ -1311,7 +1318,7 @@ class _Doc:
                     return None
             if y > 2100:
                 return None
-            nxt = re.match(r"\s+([A-Za-z]+)", self.text[end : end + 20])
+            nxt = compile_re(r"\s+([A-Za-z]+)").match(self.text[end : end + 20])
             if nxt and nxt.group(1).lower() in _YEAR_BAD_NEXT:
                 return None
             if _STREET.match(self.text, end):
@@ -1439,7 +1446,7 @@ class _Doc:
         ys = (g("y") or "").replace("of", " ").strip()
         if self.text[m.start("s")].isupper() and m.start("s") > 0:
             before = self.text[max(0, m.start("s") - 3) : m.start("s")]
-            if not re.search(r"(?:^|[.!?\n]\s*|[\"“(]\s*)$", before) and not pre and not ys:
+            if not compile_re(r"(?:^|[.!?\n]\s*|[\"“(]\s*)$").search(before) and not pre and not ys:
                 return None
         if not pre and not ys:
             pw = self.prev_word(start).lower()
@@ -1447,9 +1454,9 @@ class _Doc:
                 return None
         if s == "fall" and not ys and pre in ("", "the"):
             pw = self.prev_word(start).lower()
-            if pw not in ("in", "during", "by", "until", "through", "since", "till") or re.match(
-                r"\s+of\b", self.low[end:]
-            ):
+            if pw not in ("in", "during", "by", "until", "through", "since", "till") or compile_re(
+                r"\s+of\b"
+            ).match(self.low[end:]):
                 return None
         if pre in ("the",) and not ys:
             pw = self.prev_word(start).lower()
@@ -1551,7 +1558,7 @@ class _Doc:
         g = m.group
         start, end = m.start(), m.end()
         ns = g("n")
-        dm = re.match(r"\d+", ns)
+        dm = compile_re(r"\d+").match(ns)
         if dm:
             n = int(dm.group())
         else:
@@ -1592,11 +1599,13 @@ class _Doc:
             off = 1
         if any(w in ("previous", "preceding", "before") for w in words):
             off = -1
-        if words[-1] in ("before", "after") and re.match(r"[ \t]+[A-Za-z0-9]", self.text[end:]):
+        if words[-1] in ("before", "after") and compile_re(r"[ \t]+[A-Za-z0-9]").match(
+            self.text[end:]
+        ):
             # "the day before the vote": "before" links to an event; only "the day" is a time,
             # and its day is known only when it restates a date ("Oct. 12, the day before ...")
             d0 = self.topic_day_in_sentence(start)
-            if d0 is None or not re.search(r",\s*$", self.text[max(0, start - 3) : start]):
+            if d0 is None or not compile_re(r",\s*$").search(self.text[max(0, start - 3) : start]):
                 return None
             end = start + len(self.low[start:end].rsplit(None, 1)[0])
             return _Out(start, end, "DATE", d0.isoformat(), topic=False)
@@ -1703,9 +1712,9 @@ _ANNIV: dict[str, dt.date] | None = None
 
 
 def _event_key(name: str) -> str:
-    s = re.sub(r"[’']", "'", name.lower())
-    s = re.sub(r"^the\s+", "", s.strip())
-    return " ".join(re.sub(r"[^a-z0-9' -]", " ", s).split())
+    s = compile_re(r"[’']").sub("'", name.lower())
+    s = compile_re(r"^the\s+").sub("", s.strip())
+    return " ".join(compile_re(r"[^a-z0-9' -]").sub(" ", s).split())
 
 
 def lookup_anniversary(event: str | None) -> dt.date | None:
@@ -1787,11 +1796,11 @@ def _anchor(value: str, ref: dt.date | None) -> tuple[str, str] | None:
         yb = y + 1 if b < a else y
         last = shift(dt.date(yb, b, 1), "M", 1) - dt.timedelta(days=1)
         return (first.isoformat(), last.isoformat())
-    m = re.match(r"(\d{3})$", value)
+    m = compile_re(r"(\d{3})$").match(value)
     if m:
         d0 = int(m.group(1)) * 10
         return (f"{d0:04d}-01-01", f"{d0 + 9:04d}-12-31")
-    m = re.match(r"(\d{2})$", value)
+    m = compile_re(r"(\d{2})$").match(value)
     if m:
         c0 = int(m.group(1)) * 100
         return (f"{c0:04d}-01-01", f"{c0 + 99:04d}-12-31")
@@ -1850,7 +1859,7 @@ _DATELINE_LEAD = compile_re(
 
 def _is_dateline(text: str, body_start: int, o: _Out) -> bool:
     """Is ``o`` the date of a wire dateline (``MOSCOW, April 27``) near the start of the body?"""
-    if o.start - body_start > 200 or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", o.value):
+    if o.start - body_start > 200 or not compile_re(r"\d{4}-\d{2}-\d{2}").fullmatch(o.value):
         return False
     return _DATELINE_LEAD.search(text, max(body_start, o.start - 80), o.start) is not None
 

@@ -7,8 +7,6 @@ All lists are hand-written.
 
 from __future__ import annotations
 
-import re
-
 from newscli.regex_cache import compile as compile_re
 
 MONTHS = (
@@ -115,7 +113,7 @@ def parse_number(text: str) -> float | None:
     s = s.strip()
     if s.endswith(" of"):
         s = s[:-3]
-    if re.fullmatch(r"\d+(?:,\d{3})*(?:\.\d+)?", s):
+    if compile_re(r"\d+(?:,\d{3})*(?:\.\d+)?").fullmatch(s):
         return float(s.replace(",", "")) + frac
     if s in ("half", "a half", "half a", "half an"):
         return 0.5

@@ -22,6 +22,7 @@ def fresh(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWSCLI_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(regex_cache, "_entries", None)
     monkeypatch.setattr(regex_cache, "_used", set())
+    monkeypatch.setattr(regex_cache, "_memo", {})
     monkeypatch.setattr(regex_cache, "_dirty", False)
     monkeypatch.setattr(regex_cache, "misses", [])
     return tmp_path
@@ -40,6 +41,7 @@ def _reload_state(monkeypatch) -> None:
     """Forget what this process has in memory, as a new process would."""
     monkeypatch.setattr(regex_cache, "_entries", None)
     monkeypatch.setattr(regex_cache, "_used", set())
+    monkeypatch.setattr(regex_cache, "_memo", {})
     monkeypatch.setattr(regex_cache, "_dirty", False)
     monkeypatch.setattr(regex_cache, "misses", [])
 
