@@ -832,15 +832,18 @@ def first_name_sex(first: str) -> str:
     if first in MALE_NAMES:
         return "m"
     if _SEXES is None:
-        table: dict[str, str] = {}
         path = Path(__file__).parent / "data" / "quote_first_names.txt"
         try:
-            for line in path.read_text(encoding="utf-8").splitlines():
-                if line and not line.startswith("#"):
-                    name, _, sex = line.partition("\t")
-                    table[name] = sex
+            lines = path.read_text(encoding="utf-8").split("\n")
         except OSError:
-            pass
+            lines = []
+        while lines and lines[0].startswith("#"):
+            del lines[0]
+        # "name<TAB>sex" rows, neither with a space: pair up one C-level split
+        fields = iter("\n".join(lines).split())
+        table = dict(zip(fields, fields, strict=False))
+        if not set(table.values()) <= {"f", "m"}:  # not the expected layout: read nothing
+            table = {}
         _SEXES = table
     return _SEXES.get(first, "")
 
