@@ -553,6 +553,7 @@ def _batch_local(
             for message in result.messages:
                 _say(message)
             summary.add(result)
+            _settle_gc()  # after the first article, as for the other commands
             if progress is not None:
                 progress(summary)
     finally:

@@ -1069,6 +1069,9 @@ def extract_quotes(seg: Segmentation, entities: list[Entity] | None = None) -> l
             if a.resolved is not None and a.resolved.name:
                 last_para_speaker[u.paragraph] = (a.resolved, _cue_mention(items, a, text))
     _fill_context(found, by_para, last_para_speaker, pieces, text)
+    # the callback and the resolver refer to each other: unhook it, so that an article whose
+    # speakers were never resolved is freed at once, not at the next cyclic collection
+    resolver.prepare = None
     return _to_quotes(found, pieces, seg, text)
 
 
