@@ -942,10 +942,11 @@ def _leave(code: int) -> None:
         with contextlib.suppress(OSError, ValueError):
             stream.flush()
     # multiprocessing's own exit clean-up (stop the workers, release the semaphores, so that
-    # its resource tracker has nothing to warn about), given two seconds at most
+    # its resource tracker has nothing to warn about), given five seconds at most (two were
+    # sometimes too few on a loaded machine: the tracker then reported a leaked semaphore)
     from multiprocessing import util
 
     cleanup = threading.Thread(target=getattr(util, "_exit_function", lambda: None), daemon=True)
     cleanup.start()
-    cleanup.join(2.0)
+    cleanup.join(5.0)
     os._exit(code)
