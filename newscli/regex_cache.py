@@ -43,9 +43,8 @@ _entries: dict[Key, Entry] | None = None
 _used: set[Key] = set()
 _memo: dict[Key, re.Pattern] = {}  # this process's compiled patterns, as re's own cache
 _dirty = False
-misses: list[
-    str | bytes
-] = []  # patterns this process had to compile itself (for tests and benchmarks)
+# patterns this process had to compile itself (for tests and benchmarks)
+misses: list[str | bytes] = []
 _MAX_ENTRIES = 4000  # beyond this, a save keeps only what this process used
 _plain_compile = re.compile
 
