@@ -58,6 +58,7 @@ from newscli.speakers import (
     first_name_sex,
     phrase_ending_at,
     phrase_left,
+    plain_name_run,
 )
 from newscli.speakers import phrase_right as _phrase_right
 
@@ -1083,6 +1084,7 @@ def _register_names(units: list[_Unit], resolver: Resolver, seg: Segmentation) -
     text = resolver.text
     tokens = seg.tokens
     cache: dict[str, tuple | None] = {}
+    people = resolver.people
     for u in units:
         if u.windows is None:
             if not u.title_case:
@@ -1097,11 +1099,12 @@ def _register_names(units: list[_Unit], resolver: Resolver, seg: Segmentation) -
             windows = _windows(seg.tokens, i, j)
         title: bool | None = None
         for s, e, caps in windows:
-            if caps == 1 and tokens[s].text[0].isupper():
-                # one capitalised word opening the sentence ("The", "But", "Smith"): a name
-                # only if it is a known person or a first name (as in _register_run_names)
-                low = tokens[s].text.lower()
-                if resolver.people.get(low.strip(".,")) is None and not first_name_sex(low):
+            if caps == 1:
+                # one capitalised word ("The", "Monday", "Smith"): a name only if it is a known
+                # person or a first name, as _register_run_names decides; most windows are
+                # settled here, before any item is made
+                low = (tokens[s] if tokens[s].text[0].isupper() else tokens[s + 1]).text.lower()
+                if people.get(low.strip(".,")) is None and not first_name_sex(low.strip(".")):
                     continue
             if title is None:
                 title = _title_case_text(text[u.start : u.end])
@@ -1117,7 +1120,7 @@ def _register_run_names(
     n = len(items)
     done = 0  # items before this are part of a run already seen
     people = resolver.people
-    for k in [m for m, x in enumerate(items) if x.cap]:  # only a capitalised word (a "w")
+    for k in compress(count(), map(_CAP, items)):  # only a capitalised word (a "w")
         if k < done:
             continue
         it = items[k]
@@ -1136,22 +1139,32 @@ def _register_run_names(
                 # one word alone ("Monday", "American"): its phrase is itself and has no
                 # title, so it is noted only as a known person or a first name (as below)
                 continue
-        p = _cached_phrase(items, j, k, text, cache)
-        if p is not None and p.kind == "name":
-            ws = resolver.text[p.name_start : p.name_end].split()
-            first = ws[0].lower().strip(".") if ws else ""
-            if (len(ws) >= 2 and len(ws) <= 4) or (
-                p.titles and (first in FEMALE_NAMES or first in MALE_NAMES or ws)
-            ):
-                person = resolver.note_name(p.name_start, p.name_end, p.titles, p.start)
-                if p.i == 0 or (p.i > 0 and items[p.i - 1].text == ","):
-                    resolver.note_subject(p.start, person)
-            elif people.get(ws[-1].lower().strip(".,")) or (len(ws) == 1 and first_name_sex(first)):
-                # "Scott bristles at …" (a known person), "Melanie said" (a first name)
-                person = resolver.note_name(p.name_start, p.name_end, p.titles, p.start)
-                if p.i == 0 or items[p.i - 1].text == ",":
-                    resolver.note_subject(p.start, person)
         done = j + 1
+        if plain_name_run(items, k, j):
+            # a bare name (most runs): its phrase is the run itself, without titles
+            p_i, p_start, ns, ne, titles = k, it.start, it.start, items[j].end, _NO_TITLES
+        else:
+            p = _cached_phrase(items, j, k, text, cache)
+            if p is None or p.kind != "name":
+                continue
+            p_i, p_start, ns, ne, titles = p.i, p.start, p.name_start, p.name_end, p.titles
+        ws = text[ns:ne].split()
+        first = ws[0].lower().strip(".") if ws else ""
+        if (len(ws) >= 2 and len(ws) <= 4) or (
+            titles and (first in FEMALE_NAMES or first in MALE_NAMES or ws)
+        ):
+            person = resolver.note_name(ns, ne, titles, p_start)
+            if p_i == 0 or (p_i > 0 and items[p_i - 1].text == ","):
+                resolver.note_subject(p_start, person)
+        elif people.get(ws[-1].lower().strip(".,")) or (len(ws) == 1 and first_name_sex(first)):
+            # "Scott bristles at …" (a known person), "Melanie said" (a first name)
+            person = resolver.note_name(ns, ne, titles, p_start)
+            if p_i == 0 or items[p_i - 1].text == ",":
+                resolver.note_subject(p_start, person)
+
+
+_CAP = attrgetter("cap")
+_NO_TITLES: list[str] = []  # shared and never changed: note_name only reads titles
 
 
 def _cached_phrase(

@@ -595,3 +595,90 @@ def test_apostrophe_at_a_scan_boundary_is_read_as_before():
     assert [(m.pos, m.direction) for m in marks] == [(8, OPEN), (16, CLOSE)]
     # a range ending right after the apostrophe of "Korea’s": there it may close a quote
     assert [(m.pos, m.direction) for m in scan_marks(text, 0, 6)] == [(5, CLOSE)]
+
+
+def _cap_runs(items) -> list[tuple[int, int]]:
+    """(first, last) item of every run of capitalised words, as _register_run_names reads them."""
+    runs, k = [], 0
+    while k < len(items):
+        if not items[k].cap:
+            k += 1
+            continue
+        j = k
+        while j + 1 < len(items) and items[j + 1].cap:
+            j += 1
+        runs.append((k, j))
+        k = j + 1
+    return runs
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Yesterday Tomas Berg met Lena Varga and Mr. Ode in Kisumu before the vote.",
+        "Foreign Minister Ines Kahl spoke as The Courier ran Miss Coast Aya Lind and Ivo Orlov.",
+        "He told Ludwig van Rees and Bank of Halden chief Oren Tal about Standard Freight.",
+        "Officials and Residents of North Vale met Dr. J. P. Moss and Ana De Souza Brito Costa.",
+    ],
+)
+def test_plain_name_run_gives_what_the_full_walk_gives(sentence):
+    # the shortcut may only claim runs where phrase_ending_at returns the bare run as a name
+    from newscli.quotes import _itemize
+    from newscli.speakers import phrase_ending_at, plain_name_run
+
+    seg = segment(sentence)
+    items = _itemize(seg.tokens, 0, len(seg.tokens), sentence)
+    claimed = 0
+    for k, j in _cap_runs(items):
+        if not plain_name_run(items, k, j):
+            continue
+        claimed += 1
+        p = phrase_ending_at(items, j, k)
+        assert p is not None and p.kind == "name", [x.text for x in items[k : j + 1]]
+        assert (p.i, p.j, p.name_start, p.name_end, p.titles) == (
+            k,
+            j + 1,
+            items[k].start,
+            items[j].end,
+            [],
+        )
+    assert claimed >= 1
+
+
+def test_plain_name_run_leaves_titles_and_articles_to_the_full_walk():
+    from newscli.quotes import _itemize
+    from newscli.speakers import plain_name_run
+
+    def plain(text: str) -> bool:
+        seg = segment(text)
+        items = _itemize(seg.tokens, 0, len(seg.tokens), text)
+        return plain_name_run(items, 0, len(items) - 1)
+
+    assert plain("Lena Varga")
+    assert not plain("Minister Lena Varga")  # a title
+    assert not plain("The Courier")  # an article
+    assert not plain("Ludwig Van Rees")  # a connector
+    assert not plain("Mr. Ode")  # an honorific
+    assert not plain("Officials")  # a vague source
+    assert not plain("Ana Bea Cruz Dias Moss")  # longer than a name
+
+
+def test_quiet_sentence_learns_a_known_surname_but_not_a_weekday():
+    # one capitalised word in a sentence without cue or quotation is a name only when the
+    # article already knows it (or it is a first name): checked before any item is made
+    from newscli.quotes import _pieces, _register_names, _units
+    from newscli.speakers import Resolver
+
+    text = (
+        "Ruth Okonkwo chairs the port board. "
+        "The cranes worried Okonkwo on Monday and the dockers waited."
+    )
+    seg = segment(text)
+    units = _units(seg, _pieces(seg))
+    resolver = Resolver(text, None)
+    _register_names(units, resolver, seg)
+    offsets = [o for o, _ in resolver.mentions]
+    assert text.index("Ruth") in offsets
+    assert text.index("Okonkwo on") in offsets  # the known surname, alone in its sentence
+    assert text.index("Monday") not in offsets
+    assert {p.name for _, p in resolver.mentions} == {"Ruth Okonkwo"}
