@@ -21,6 +21,7 @@ import io
 import itertools
 import json
 import os
+import sys
 import time
 import zlib
 from collections import deque
@@ -574,6 +575,13 @@ def _pooled(
 
     executor: ProcessPoolExecutor | None = None
     notice: list[str] = []  # why we fell back to this process, told once
+    # Stopped early (a closed pipe, Ctrl-C), the pool's semaphores may be unlinked while the
+    # resource tracker is not yet told so; the tracker then warns on stderr of a "leaked"
+    # semaphore that no longer exists. Nothing leaks (it cleans up whatever it still holds):
+    # silence that one warning in the tracker, which takes its warning options from ours.
+    quiet = "ignore::UserWarning:multiprocessing.resource_tracker"
+    if quiet not in sys.warnoptions:
+        sys.warnoptions.append(quiet)
 
     def make() -> ProcessPoolExecutor | None:
         """A started pool, or None when workers cannot start at all (e.g. the main script is
