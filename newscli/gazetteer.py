@@ -36,7 +36,7 @@ from newscli.record import record
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 
 
-def _body(name: str) -> str:
+def data_body(name: str) -> str:
     """The data of a generated file as one string, without its ``#`` header lines (all at the
     top) and trailing newlines. Split by the caller: one C-level ``split`` per file is the
     cheapest way to get ~130k words into sets."""
@@ -53,7 +53,7 @@ def _body(name: str) -> str:
 
 def _lines(name: str) -> list[str]:
     """The data lines of a generated file (its ``#`` header lines are all at the top)."""
-    body = _body(name)
+    body = data_body(name)
     return body.split("\n") if body else []
 
 
@@ -396,7 +396,7 @@ def parse() -> Gazetteer:
     places: dict[str, Place] = {}
     # sections "@LABEL<TAB>KIND[<TAB>=]" then their rows; found with one split of the whole file
     # rather than a Python test per line (the load is the main start-up cost of entities)
-    for section in ("\n" + _body("places.tsv")).split("\n@")[1:]:
+    for section in ("\n" + data_body("places.tsv")).split("\n@")[1:]:
         head, _, body = section.partition("\n")
         label, kind, *eq = head.split("\t")
         rows = body.split("\n") if body else []

@@ -37,25 +37,27 @@ _OPENERS = frozenset(
     mr mrs ms dr""".split()
 )
 
-# One token (the group): split() returns [space, token, space, token, ..., space]; every
-# non-space character belongs to a token, so the pieces cover the text.
-_TOKEN_SPLIT_RE = compile_re(
-    r"((?:[A-Za-z]\.){2,}"  # U.S., a.m.
-    r"|\d+(?:[.,:/-]\d+)*"  # numbers, 3.5, 1,000, 4/25/2019
-    r"|['’][sS]\b"  # possessive 's, a token of its own
-    r"|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*(?:-[^\W_]+(?:['’](?![sS]\b)[^\W\d_]+)*)*"
-    r"|\S)"
-)
-# The same pattern for ASCII text (most English copy), with ASCII classes: the same tokens,
-# found ~20% faster (a range test per character instead of a Unicode category lookup)
-_TOKEN_SPLIT_ASCII_RE = compile_re(
-    r"((?:[A-Za-z]\.){2,}"
-    r"|\d+(?:[.,:/-]\d+)*"
-    r"|'[sS]\b"
-    r"|[A-Za-z]+(?:'(?![sS]\b)[A-Za-z]+)*(?:-[A-Za-z0-9]+(?:'(?![sS]\b)[A-Za-z]+)*)*"
-    r"|\S)",
-    re.ASCII,
-)
+
+def _token_pattern(letter: str, alnum: str, apostrophe: str) -> str:
+    """The token pattern over the given classes of letters, letters-or-digits and apostrophes.
+
+    One token is the group: split() returns [space, token, space, token, ..., space]; every
+    non-space character belongs to a token, so the pieces cover the text."""
+    return (
+        r"((?:[A-Za-z]\.){2,}"  # U.S., a.m.
+        r"|\d+(?:[.,:/-]\d+)*"  # numbers, 3.5, 1,000, 4/25/2019
+        rf"|{apostrophe}[sS]\b"  # possessive 's, a token of its own
+        rf"|{letter}+(?:{apostrophe}(?![sS]\b){letter}+)*"  # words, O'Neill, don't
+        rf"(?:-{alnum}+(?:{apostrophe}(?![sS]\b){letter}+)*)*"  # hyphenated: Kim Jong-un, COVID-19
+        r"|\S)"
+    )
+
+
+_TOKEN_SPLIT_RE = compile_re(_token_pattern(r"[^\W\d_]", r"[^\W_]", "['’]"))
+# The same tokens for ASCII text (most English copy), with ASCII classes: found ~20% faster
+# (a range test per character instead of a Unicode category lookup)
+_TOKEN_SPLIT_ASCII_RE = compile_re(_token_pattern("[A-Za-z]", "[A-Za-z0-9]", "'"), re.ASCII)
+
 # A candidate sentence end: terminal punctuation, then closing quotes or brackets. The
 # lookbehind lets a match start only at the first mark of a run: without it a long run of dots
 # with no space after it ("......") is retried from every dot (quadratic).

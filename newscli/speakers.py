@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from pathlib import Path
 
 from newscli.model import Entity, Mention
 from newscli.quote_lexicon import (
@@ -872,15 +871,14 @@ def first_name_sex(first: str) -> str:
     if first in MALE_NAMES:
         return "m"
     if _SEXES is None:
-        path = Path(__file__).parent / "data" / "quote_first_names.txt"
+        from newscli.gazetteer import data_body
+
         try:
-            lines = path.read_text(encoding="utf-8").split("\n")
+            body = data_body("quote_first_names.txt")
         except OSError:
-            lines = []
-        while lines and lines[0].startswith("#"):
-            del lines[0]
+            body = ""
         # "name<TAB>sex" rows, neither with a space: pair up one C-level split
-        fields = iter("\n".join(lines).split())
+        fields = iter(body.split())
         table = dict(zip(fields, fields, strict=False))
         if not set(table.values()) <= {"f", "m"}:  # not the expected layout: read nothing
             table = {}
