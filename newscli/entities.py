@@ -116,6 +116,7 @@ def _initials(words: tuple[str, ...]) -> str:
 
 
 def _display(text: str, caps: bool) -> str:
+    """A mention as a name: one line, single spaces, headline capitals turned to title case."""
     if not caps and "\n" not in text and "  " not in text:
         return text
     if caps and text.isupper():
@@ -218,12 +219,7 @@ def extract_entities(seg: Segmentation) -> list[Entity]:
         if len(ms) == 1:
             r = ms[0]
             surface = text[r.start : r.end]
-            caps = r.caps
-            best = (  # _display, its common case inline
-                surface
-                if not caps and "\n" not in surface and "  " not in surface
-                else _display(surface, caps)
-            )
+            best = _display(surface, r.caps)
             if gp.canon and label in ("GPE", "LOC") and best.isupper():
                 best = gp.canon
             aliases = []
@@ -231,10 +227,7 @@ def extract_entities(seg: Segmentation) -> list[Entity]:
             written = [r.role] if r.role else []
         else:
             surfaces = [text[r.start : r.end] for r in ms]
-            shown = [
-                s if not r.caps and "\n" not in s and "  " not in s else _display(s, r.caps)
-                for r, s in zip(ms, surfaces, strict=True)
-            ]
+            shown = [_display(s, r.caps) for r, s in zip(ms, surfaces, strict=True)]
             names = list(dict.fromkeys(shown))
             best = names[0]
             if len(names) > 1:
