@@ -179,14 +179,13 @@ def _split_units(seg: Segmentation) -> list[list[Token]]:
     if seg.title is not None:
         units.append(tokenize(text, seg.title.start, seg.title.end))
     toks = seg.tokens
-    starts = seg._token_starts
+    starts = seg.token_starts
     sentences = seg.sentences
     if len(sentences) > _UNIT_BUDGET:  # hostile input: a normal article has ~30 sentences
         sentences = sentences[:_UNIT_BUDGET]
     left = _TOKEN_BUDGET
     for s in sentences:
-        i = bisect_right(starts, s.start - 1)  # seg.token_range, inline
-        j = bisect_right(starts, s.end - 1)
+        i, j = seg.token_range(s.start, s.end)
         if j - i > left:  # hostile input: stop reading past the token budget
             j = i + left
         left -= j - i

@@ -109,14 +109,17 @@ class Segmentation:
             return self.sentences[i].paragraph
         return -1
 
-    def token_range(self, start: int, end: int) -> tuple[int, int]:
-        """Indices ``[i, j)`` of the tokens that start inside ``[start, end)``."""
+    @property
+    def token_starts(self) -> list[int]:
+        """The start offset of every token, in order (the index behind ``token_range``)."""
         if self._tokens is None:
             self.tokens  # noqa: B018 - builds the token index
-        return (
-            bisect_right(self._token_starts, start - 1),
-            bisect_right(self._token_starts, end - 1),
-        )
+        return self._token_starts
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """Indices ``[i, j)`` of the tokens that start inside ``[start, end)``."""
+        starts = self.token_starts
+        return bisect_right(starts, start - 1), bisect_right(starts, end - 1)
 
     def sentence_tokens(self, index: int) -> list[Token]:
         s = self.sentences[index]
