@@ -22,14 +22,19 @@ def cache_dir() -> str | None:
     return root or None
 
 
+def trusted(fd: int) -> bool:
+    """Whether the open file ``fd`` belongs to us and nobody else can write it."""
+    if not hasattr(os, "getuid"):  # no POSIX owners (Windows): the user's own profile
+        return True
+    st = os.fstat(fd)
+    return st.st_uid == os.getuid() and not st.st_mode & 0o022
+
+
 def read_private(path: str) -> bytes | None:
     """The bytes of a cache file we own and nobody else can write, else None."""
     try:
         with open(path, "rb") as f:
-            st = os.fstat(f.fileno())
-            if hasattr(os, "getuid") and (st.st_uid != os.getuid() or st.st_mode & 0o022):
-                return None
-            return f.read()
+            return f.read() if trusted(f.fileno()) else None
     except OSError:
         return None
 

@@ -316,10 +316,10 @@ def read_compact(path: str) -> LazyGazetteer | None:
     """The compact gazetteer cached at ``path``, mapped (not read) into memory, or None
     (missing, foreign, damaged, stale)."""
     try:
+        from newscli.cache import trusted
+
         with open(path, "rb") as f:
-            st = os.fstat(f.fileno())
-            # only a file of our own that no one else can write
-            if hasattr(os, "getuid") and (st.st_uid != os.getuid() or st.st_mode & 0o022):
+            if not trusted(f.fileno()):  # only a file of our own that no one else can write
                 return None
             try:
                 import mmap
