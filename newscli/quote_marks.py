@@ -28,6 +28,9 @@ DOUBLE, SINGLE, GUILLEMET = "D", "S", "G"
 _OPEN_PREV = set("([{—–-/:\u00a0") | {"\n", "\t", " "}
 _CLOSE_NEXT = set(".,;:!?)]}—–-…/") | {"\n", "\t", " ", "\u00a0"}
 _QUOTE_CHARS = set("\"'“”‘’«»„‟`")
+# what may stand before an opening mark and after a closing one
+_OPENERS = frozenset(_OPEN_PREV | _QUOTE_CHARS)
+_CLOSERS = frozenset(_CLOSE_NEXT | _QUOTE_CHARS)
 _MARK_CHARS = "\"'“”‘’«»„‟`"
 _DENSE_MIN = 400  # marks in one paragraph, with one mark in every ten characters
 _MARK_BUDGET = 60_000  # marks per article; a long real article has a few thousand
@@ -66,23 +69,6 @@ class _Mark:
     direction: int
 
 
-def _prev_char(text: str, i: int, lo: int) -> str:
-    return text[i - 1] if i > lo else "\n"
-
-
-def _next_char(text: str, i: int, hi: int) -> str:
-    return text[i] if i < hi else "\n"
-
-
-def _flanks(text: str, i: int, j: int, lo: int, hi: int) -> tuple[bool, bool]:
-    """(can open, can close) for a mark at ``[i, j)`` from its neighbours."""
-    p = _prev_char(text, i, lo)
-    n = _next_char(text, j, hi)
-    can_open = (p in _OPEN_PREV or p in _QUOTE_CHARS or p.isspace()) and not n.isspace()
-    can_close = (n in _CLOSE_NEXT or n in _QUOTE_CHARS or n.isspace()) and not p.isspace()
-    return can_open, can_close
-
-
 def _is_elision(text: str, j: int, hi: int) -> bool:
     """``’90s``, ``’em``, ``’n’``: an apostrophe that opens a word, not a quotation."""
     n = text[j : j + 7].lower()
@@ -102,16 +88,22 @@ def scan_marks(text: str, lo: int, hi: int) -> list[_Mark]:
         hi < len(text) and text[hi].isalnum() and text[hi - 1 : hi] in _APOSTROPHES
     ):
         search = _MARK_RE.search  # a word cut at lo or hi: its apostrophe is read as a mark
+    openers, closers = _OPENERS, _CLOSERS
     while i < hi:
         m = search(text, i, hi)  # jump to the next mark: no per-character loop
         if m is None:
             break
         i = m.start()
         c = text[i]
+        # the characters either side decide whether it can open (a space or an opening
+        # bracket before it, no space after it) or close: computed inline, with no call per mark
+        p = text[i - 1] if i > lo else "\n"
         # two-character typewriter doubles
         if c in "'`" and i + 1 < hi and text[i + 1] == c:
             j = i + 2
-            o, cl = _flanks(text, i, j, lo, hi)
+            n = text[j] if j < hi else "\n"
+            o = (p in openers or p.isspace()) and not n.isspace()
+            cl = (n in closers or n.isspace()) and not p.isspace()
             if c == "`" or (o and not cl):
                 d = OPEN
             elif cl and not o:
@@ -123,9 +115,9 @@ def scan_marks(text: str, lo: int, hi: int) -> list[_Mark]:
             i = j
             continue
         j = i + 1
-        o, cl = _flanks(text, i, j, lo, hi)
-        p = _prev_char(text, i, lo)
-        n = _next_char(text, j, hi)
+        n = text[j] if j < hi else "\n"
+        o = (p in openers or p.isspace()) and not n.isspace()
+        cl = (n in closers or n.isspace()) and not p.isspace()
         if c in "“„‟":
             marks.append(_Mark(i, 1, DOUBLE, OPEN))
         elif c == "”":

@@ -764,10 +764,10 @@ def _is_adjunct(items: list[Item], i: int, j: int) -> bool:
         return True
     if j - i > 30:
         return False  # circumstances are short; this is a clause
-    if any(items[m].kind == "q" for m in range(i, j)):
-        return False
-    if any(items[m].low == "that" for m in range(i, j)):
-        return False
+    for m in range(i, j):
+        it = items[m]
+        if it.kind == "q" or it.low == "that":
+            return False  # a quotation, or a that-clause: what was said
     first = items[i].low
     if first.endswith("ing") and not items[i].cap and i > 0 and items[i - 1].low in _SAY_FORMS:
         return True  # "said responding to a question", "said, speaking at a rally"

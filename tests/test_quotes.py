@@ -682,3 +682,27 @@ def test_quiet_sentence_learns_a_known_surname_but_not_a_weekday():
     assert text.index("Okonkwo on") in offsets  # the known surname, alone in its sentence
     assert text.index("Monday") not in offsets
     assert {p.name for _, p in resolver.mentions} == {"Ruth Okonkwo"}
+
+
+def test_pronoun_after_a_name_reads_any_case_as_ignorecase_would():
+    # the pronoun pattern spells out its letters' cases instead of using re.IGNORECASE (for
+    # speed): it must find the same words, in capitals, with the dotless i and the long s
+    import re
+
+    from newscli.speakers import _pronoun_after
+
+    reference = re.compile(r"\b(he|his|him|she|her|hers)\b", re.IGNORECASE)
+    for after in [
+        " said HE would go",
+        " thanked Hers truly",
+        " met her",
+        " chose ſhe",
+        " kept hıs word",
+        " left the shelter",
+        " hereby signed",
+        " then Him",
+        " no pronoun here",
+    ]:
+        m = reference.search(after, 0, 120)
+        want = "" if m is None else ("f" if m.group(1).lower() in ("she", "her", "hers") else "m")
+        assert _pronoun_after("Name" + after, 4) == want, after
