@@ -445,6 +445,8 @@ def match_dateline(text: str, pos: int, end: int | None = None) -> DatelineMatch
         found = _check(text, m, end)
         if found is not None:
             return found
+    if not text.startswith("(", pos):  # what _AGENCY_ONLY_RE opens with: most paragraphs
+        return None
     m2 = _AGENCY_ONLY_RE.match(text, pos, window_end)
     if m2 is not None and m2.group("term"):
         agency = canonical_agency(m2.group("ag"))

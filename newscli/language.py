@@ -171,12 +171,14 @@ def detect_language(text: str, max_chars: int = 1000) -> str:
     if not words:
         return "und"
     counts = Counter(words)
-    # set intersections in C, not a loop over the words: the words any profile knows, then
-    # each profile's share of them
-    known = counts.keys() & _WORD_LANGS.keys()
-    get = counts.__getitem__
-    scores = {lang: sum(map(get, known & profile)) for lang, profile in _PROFILES.items()}
-    wire = sum(map(get, counts.keys() & _EN_WIRE))
+    # the words any profile knows (a set intersection in C), each credited to the languages
+    # that list it: one pass over a few dozen words instead of an intersection per profile
+    scores = dict.fromkeys(_PROFILES, 0)
+    for word in counts.keys() & _WORD_LANGS.keys():
+        n = counts[word]
+        for lang in _WORD_LANGS[word]:
+            scores[lang] += n
+    wire = sum(map(counts.__getitem__, counts.keys() & _EN_WIRE))
     scores["en"] += wire // 2
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     (best, top), (_, second) = ranked[0], ranked[1]

@@ -297,6 +297,17 @@ def test_counts_skip_pieces_without_a_letter_or_digit():
     assert m.counts.words == 9
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ09_-.,'\"() \n\t\x1c\x7fé—")), max_size=40))
+def test_word_count_is_pieces_with_a_letter_or_digit(body):
+    import re
+
+    from newscli.metadata import _count_words
+
+    expected = sum(1 for piece in body.split() if re.search(r"[^\W_]", piece))
+    assert _count_words(body) == expected
+
+
 def test_language_script_among_latin_punctuation():
     # curly quotes and dashes are outside Latin-1 but belong to no script
     assert detect_language("“Привет” — сказал он, «это было очень хорошо»!") == "ru"

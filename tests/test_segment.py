@@ -135,6 +135,38 @@ def test_tokenize_offsets_match_the_pattern_on_any_range(text, a, b):
     assert [tuple(t) for t in tokenize(text)] == _tokens_by_findall(text, 0, len(text))
 
 
+def _plain_token_pattern(letter: str, alnum: str, apostrophe: str) -> str:
+    """The token alternation written plainly (what the tuned pattern must match exactly)."""
+    word_part = rf"{apostrophe}(?![sS]\b){letter}+"
+    return (
+        rf"((?:[A-Za-z]\.){{2,}}|\d+(?:[.,:/-]\d+)*|{apostrophe}[sS]\b"
+        rf"|{letter}+(?:{word_part})*(?:-{alnum}+(?:{word_part})*)*|\S)"
+    )
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZsS.'’-1,/: \né_²")), max_size=40))
+def test_token_pattern_splits_as_the_plain_alternation(text):
+    import re
+
+    plain = re.compile(_plain_token_pattern(r"[^\W\d_]", r"[^\W_]", "['’]"))
+    assert segment_module._TOKEN_SPLIT_RE.split(text) == plain.split(text)
+    if text.isascii():
+        plain_ascii = re.compile(_plain_token_pattern("[A-Za-z]", "[A-Za-z0-9]", "'"), re.ASCII)
+        assert segment_module._TOKEN_SPLIT_ASCII_RE.split(text) == plain_ascii.split(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('a.!?…"”’) \n')), max_size=30), st.integers(0, 3))
+def test_sentence_end_candidates_are_the_lookbehind_pattern_matches(text, start):
+    import re
+
+    plain = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’»)\]]*(?=\s)")
+    start = min(start, len(text))
+    got = [(m.start(), m.start(1)) for m in segment_module._END_RE.finditer(text, start)]
+    assert got == [m.span() for m in plain.finditer(text, start)]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("aZq. 3'\n")), max_size=25))
 def test_word_before_a_full_stop_read_backwards_is_the_forward_match(window):
