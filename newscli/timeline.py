@@ -1,8 +1,8 @@
 """Every time expression of an article, normalised to TIMEX3 against the publication date.
 
-Recognition is trigger-driven: one regex scan of the lower-cased text (a trie of head words:
+Recognition is trigger-driven: regex scans of the lower-cased text (a trie of head words:
 month and weekday names, time units, ``today``, ``now``..., and numbers, which a cheap check of
-their length and next character mostly dismisses) finds the heads, and only the rules a head can
+their length and next character mostly dismisses) find the heads, and only the rules a head can
 start or end are tried, anchored at the head and at the few useful words before it -- each
 (rule, start) once, and only where the rule can begin. This keeps the tagger linear and fast;
 a budget of heads per document (``MAX_HEADS``) bounds the cost of hostile input.
@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from pathlib import Path
 
 from newscli.model import Dateline, Span, Timex
@@ -185,13 +186,28 @@ def _trie_regex(words: list[str]) -> str:
 
 # (ordinals head nothing: "the 75th anniversary" is found from "anniversary")
 _HEAD_WORDS = sorted(w for w in _HEADS if w.isalpha())
-# heads: a whole letter run that is a head word, or a whole digit run
-_HEAD_RE = compile_re(r"\b(?:" + _trie_regex(_HEAD_WORDS) + r")\b|\d+|(?<![a-z])q(?=[1-4]\b)")
-# the useful words (those a rule can start or continue with): every whole letter run, kept
-# when it is in the set (a set lookup: as a regex alternation these ~500 words cost ~10 ms of
-# start-up to compile), and every whole digit run
+# Words are found together with the character before them: a scan led by ``\b`` asks at
+# every character whether it is a Unicode letter, which made such scans the costliest part of
+# the tagger; a class of ASCII characters is a bitmap test, and only the non-letters that pass
+# it pay for the ``\W`` test. (A word at offset 0 has nothing before it: ``_WORD_AT_0``.)
+_BEFORE_WORD = r"[^a-z0-9](?<=\W)"
+# Heads come from three scans merged by position (one alternation of them tried every
+# branch at every character): a whole letter run that is a head word (group 1),
+_WORD_HEAD_RE = compile_re(_BEFORE_WORD + "(" + _trie_regex(_HEAD_WORDS) + r")\b")
+# a whole digit run (``_digit_rules`` dismisses most; ``\d\d*`` rather than ``\d+``, which
+# ``re`` tries at every character instead of skipping to the digits),
+_DIGITS_RE = compile_re(r"\d\d*")
+# and the "q" of "q3" (not in "faq3").
+_Q_HEAD_RE = compile_re(r"q(?<![a-z]q)(?=[1-4]\b)")
+_AFTER_DIGIT = compile_re(r"(?<=\d)")
+_NON_WORD = compile_re(r"\W")
+_CHUNK = 50_000
+# The useful tokens (those a rule can start or continue with): a whole letter run that is a
+# useful word (group 1), or a whole digit run. A rule is tried only at the tokens whose bit
+# is set in ``_START_MASK`` (its possible first words; digit runs: the ``_DIGIT_START`` rules).
 _USEFUL_WORDS = frozenset(w for w in _USEFUL if w.isalpha())
-_WORD_RE = compile_re(r"\b[a-z]+\b|(?<!\d)\d+")
+_USEFUL_WORD_RE = compile_re(_BEFORE_WORD + "(" + _trie_regex(sorted(_USEFUL_WORDS)) + r")\b")
+_WORD_AT_0 = compile_re(r"([a-z]+)\b")
 
 # Safety budget against hostile input (megabytes of dates or month names): no news article
 # comes near these, and beyond them the rest of the text is not tagged, so that the cost of
@@ -230,7 +246,6 @@ def _digit_rules(low: str, ts: int, te: int) -> tuple[str, ...]:
 
 _CENTURIES = frozenset(str(c) for c in range(10, 22))
 _SLASH_REST = compile_re(r"[./]\d{1,2}[./]\d\d")
-# rules whose match may begin with a number ("25 April", "3 times a week", "75th anniversary")
 # heads that only ever start a holiday name: what must follow them
 _HEAD_NEEDS = {
     w: compile_re(follow)
@@ -252,25 +267,95 @@ _HEAD_NEEDS = {
     )
     if _HEADS.get(w) == ("holiday",)
 }
+# rules whose match may begin with a number ("25 April", "3 times a week", "75th anniversary")
 _DIGIT_START = frozenset("md iso slash time dur quarter year decade century set anniv".split())
+_RULE_BIT = {rule: 1 << i for i, rule in enumerate(SOURCES)}
+
+
+def _start_masks() -> dict[str, int]:
+    """Per useful word, the bits of the rules a match may start with it (``_RULE_WORDS``), so
+    that a token's rules are looked up once, not once per rule and head."""
+    masks = dict.fromkeys(_USEFUL_WORDS, 0)
+    for rule, words in _RULE_WORDS.items():
+        for w in words & _USEFUL_WORDS:
+            masks[w] |= _RULE_BIT[rule]
+    return masks
+
+
+_START_MASK = _start_masks()
+_DIGIT_MASK = sum(_RULE_BIT[r] for r in _DIGIT_START)
+
+
+class _Plans(dict):  # type: ignore[type-arg]
+    """A head's rule set -> per rule (name, look-back, bit), built on first use and then a
+    plain dict lookup, instead of three lookups per rule and head."""
+
+    def __missing__(self, rules: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
+        plan = self[rules] = tuple((r, _BACK[r], _RULE_BIT[r]) for r in rules)
+        return plan
+
+
+_PLANS = _Plans()
+# the rule sets of heads whose rules all start at the head (``_BACK`` 0): words, and numbers
+# as ``_digit_rules`` sees them
+_HEAD_ONLY = frozenset(
+    rules
+    for rules in [*_HEADS.values(), ("time",), ("slash", "time"), ("slash",)]
+    if not any(_BACK[r] for r in rules)
+)
+
+
+def _heads(low: str, start: int, num_starts: list[int]) -> Iterator[tuple[int, int, str]]:
+    """Every possible head from ``start`` on, as (start, end, word) in document order, and
+    the offset of every digit run that is a token appended to ``num_starts`` as the scan goes.
+
+    The text is scanned ``_CHUNK`` characters at a time, cut at a non-word character (which
+    no head spans or looks past), so that a document cut short by ``MAX_HEADS`` is not scanned
+    to its end. Within a chunk the scans' matches are disjoint, and ``sort`` merges their
+    sorted runs in linear time."""
+    pos = start
+    n = len(low)
+    while pos < n:
+        end = n
+        if n - pos > _CHUNK:
+            cut = _NON_WORD.search(low, pos + _CHUNK)
+            if cut:
+                end = cut.start()
+        found = [
+            (m.start(1), m.end(1), m.group(1))
+            for m in _WORD_HEAD_RE.finditer(low, max(pos - 1, 0), end)
+        ]
+        if pos == 0:
+            m = _WORD_AT_0.match(low, 0, end)
+            if m and m.group(1) in _HEADS:
+                found.append((0, m.end(1), m.group(1)))
+        numbers = [(m.start(), m.end(), m.group()) for m in _DIGITS_RE.finditer(low, pos, end)]
+        # every digit run is a token, except the tail of one that began before ``start``
+        across = pos == start and numbers and numbers[0][0] == pos and _AFTER_DIGIT.match(low, pos)
+        num_starts += [ns for ns, _, _ in numbers[1 if across else 0 :]]
+        found += numbers
+        found += [(m.start(), m.end(), "q") for m in _Q_HEAD_RE.finditer(low, pos, end)]
+        found.sort()
+        yield from found
+        pos = end
 
 
 def _candidates(low: str, start: int) -> list[_Cand]:
     """Anchored rule attempts around every head word, each (rule, start) at most once.
 
-    Heads come from one regex scan; the useful words before a head (at most 100 characters
-    back) are found once, as the scan moves on, so the work is linear in the text."""
-    rule_words = _RULE_WORDS
-    useful = _USEFUL_WORDS
+    Heads come from one pass of regex scans; the useful tokens before a head (at most 100
+    characters back) are found once, as the heads move on, so the work is linear in the text."""
+    start_mask = _START_MASK
+    digit_mask = _DIGIT_MASK
+    num_starts: list[int] = []  # offsets of the digit runs that are tokens, filled by ``_heads``
+    ni = 0  # the numbers before ``num_starts[ni]`` have been taken as tokens
     rpos: list[int] = []  # offsets of the useful tokens so far (only the tail is read)
-    rword: list[str] = []
-    scanned = start  # text before this offset has been tokenised into ``rpos``/``rword``
+    rmask: list[int] = []  # their rule bits
+    scanned = start  # text before this offset has been tokenised into ``rpos``/``rmask``
     last_try: dict[str, int] = {}  # per rule, the last start offset tried
     out: list[_Cand] = []
     heads = 0
-    for hm in _HEAD_RE.finditer(low, start):
-        ts, te = hm.span()
-        w = hm.group()
+    for ts, te, w in _heads(low, start, num_starts):
         if w[0].isdigit():
             rules = _digit_rules(low, ts, te)
         else:
@@ -283,36 +368,60 @@ def _candidates(low: str, start: int) -> list[_Cand]:
         heads += 1
         if heads > MAX_HEADS:
             break
-        # the useful words between the last scan and this head (100 characters at most)
+        if (
+            rules in _HEAD_ONLY
+            and not (ts and "a" <= low[ts - 1] <= "z")
+            and not (ts == start and _AFTER_DIGIT.match(low, ts))
+        ):
+            # rules that start at the head itself ("3 p.m.", "a year ago") need no tokens
+            # before it: the window is left to the next head, which scans it if it is near.
+            # (Not after a glued word: "at5pm" -- a window that ends at the head counts "at";
+            # nor for the tail of a number cut by ``start``, which no window counts.)
+            for rule in rules:
+                m = _RULE[rule].match(low, ts)
+                if m and m.end() > ts:
+                    out.append(_Cand(m.start(), m.end(), rule, m))
+            continue
+        # the useful tokens between the last scan and this head (100 characters at most):
+        # the words, then the numbers merged in by position when there are any
         ws = max(scanned, ts - 100)
         if ws < ts:
-            for tm in _WORD_RE.finditer(low, ws, ts):
-                tw = tm.group()
-                if tw in useful or tw[0].isdigit():
-                    rpos.append(tm.start())
-                    rword.append(tw)
+            if ws:
+                found = list(_USEFUL_WORD_RE.finditer(low, ws - 1, ts))
+            else:  # (a word at offset 0 has no character before it)
+                m = _WORD_AT_0.match(low, 0, ts)
+                found = [m] if m and m.group(1) in _USEFUL_WORDS else []
+                found += _USEFUL_WORD_RE.finditer(low, 0, ts)
+            na = bisect_left(num_starts, ws, ni)
+            ni = bisect_left(num_starts, ts, na)
+            if na == ni:
+                rpos += [m.start(1) for m in found]
+                rmask += [start_mask[m.group(1)] for m in found]
+            else:
+                toks = [(m.start(1), start_mask[m.group(1)]) for m in found]
+                toks += [(p, digit_mask) for p in num_starts[na:ni]]
+                toks.sort()
+                rpos += [p for p, _ in toks]
+                rmask += [k for _, k in toks]
         rpos.append(ts)
-        rword.append(w)
+        rmask.append(start_mask.get(w, digit_mask))
         scanned = te
         if len(rpos) > 64:
-            del rpos[:-16], rword[:-16]
+            del rpos[:-16], rmask[:-16]
         n = len(rpos)
         lo100 = bisect_left(rpos, ts - 100)
-        for rule in rules:
+        for rule, back, bit in _PLANS[rules]:
             done = last_try.get(rule, -1)
-            k = max(n - 1 - _BACK[rule], lo100)
+            k = max(n - 1 - back, lo100)
             if rpos[k] <= done:
                 k = bisect_right(rpos, done, k, n)
             if k >= n:
                 continue
             last_try[rule] = ts
-            pat = _RULE[rule]
-            words = rule_words[rule]
-            digits = rule in _DIGIT_START
+            match = _RULE[rule].match
             for j in range(k, n):
-                tw = rword[j]
-                if tw in words or (digits and tw[0].isdigit()):
-                    m = pat.match(low, rpos[j])
+                if rmask[j] & bit:
+                    m = match(low, rpos[j])
                     if m and m.end() > ts and m.end() > m.start():
                         out.append(_Cand(m.start(), m.end(), rule, m))
     return out
@@ -332,7 +441,8 @@ def _clusters(cands: list[_Cand]) -> list[list[_Cand]]:
             groups.append([c])
             end = c.end
     for g in groups:
-        g.sort(key=lambda c: (-(c.end - c.start), PRIORITY[c.rule], c.start))
+        if len(g) > 1:  # (most groups are one candidate)
+            g.sort(key=lambda c: (-(c.end - c.start), PRIORITY[c.rule], c.start))
     return groups
 
 
@@ -1841,7 +1951,8 @@ def tag(
                 accepted.append((c, o))
                 starts.insert(k, c.start)
                 ends.insert(k, c.end)
-        accepted.sort(key=lambda co: co[1].start)
+        if len(accepted) > 1:
+            accepted.sort(key=lambda co: co[1].start)
         for c, o in accepted:
             out.extend(_emit(doc, c, o, seg, ref))
             if c.rule == "md" and doc.ref is not None and _is_dateline(text, seg.body_start, o):

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newscli import timeline
 from newscli.segment import segment
 from newscli.timeline import extract_timeline, tag
 from newscli.timex_norm import is_valid_value
@@ -350,6 +351,27 @@ def test_heads_next_to_digits() -> None:
     assert one("Profit rose in Q3 2020 at the unit.")[2] == "2020-Q3"
     # numbers that cannot head a rule (prices, counts) give nothing
     assert run("The 345 workers earned $12.50 and 10,000 shares rose 3.5%.") == []
+
+
+def test_letters_glued_to_a_year_are_part_of_it() -> None:
+    assert one("Sales rose in FY2020 at the unit.")[:2] == ("FY2020", "DATE")
+
+
+def test_the_tail_of_a_number_cut_by_the_start_still_starts_a_date() -> None:
+    # the scan starts inside "15": "5 of april 2020" is still tried from the "5"
+    found = [(c.start, c.end, c.rule) for c in timeline._candidates("15 of april 2020, then", 1)]
+    assert (1, 16, "md") in found
+
+
+def test_scanning_in_chunks_finds_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (
+        "Sales rose in FY2020, and at 5 p.m. on Monday, 3 years ago, the Q3 2019 figures came;"
+        " 15 of April 2020, then 12/25/2019 and the 1990s, now.\n"
+    ) * 30
+    whole = [(t.start, t.end, t.value) for t in tag(segment(text), REF)]
+    assert len(whole) > 200
+    monkeypatch.setattr(timeline, "_CHUNK", 25)  # cut at every non-word character after 25
+    assert [(t.start, t.end, t.value) for t in tag(segment(text), REF)] == whole
 
 
 @pytest.mark.parametrize(
