@@ -488,7 +488,17 @@ _GENERIC_NOW = frozenset(
 )
 _TODAYS_NEXT = compile_re(r"['’]s\s+([a-z]+)(?:\s+([a-z]+))?")
 
+_WD_PAIR_PL = compile_re(
+    r"\s+(?:and|or)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"(?:s\b|\s+(mornings|afternoons|evenings|nights)\b)"
+)
+_DAY_PAIR = compile_re(
+    r"[ \t]+(?:and|or|to|through)[ \t]+(\d{1,2})\b"
+    r"(?=\s*(?:[.,;:)]|$|\s(?:in|at|on|when|as|but|with|for)\b))"
+)
 _UNTIL_BEFORE = compile_re(r"\b(?:until|till)\s+$")
+# "will one day be": after a modal, "one day" is an unspecified future time, not a length
+_MODALS = frozenset("will would could can may might shall should must ll".split())
 
 _UNIT_CODE = {
     "second": "S", "minute": "MIN", "hour": "H", "day": "D", "night": "D", "week": "W",
@@ -524,10 +534,9 @@ def duration_value(n: float | None, unit: str) -> str:
     elif code == "WE":
         code, mult = "D", 2
     if n is None:
-        if unit == "decade":
-            return "PXDE"
-        if unit == "century":
-            return "PXCE"
+        if unit in ("decade", "century", "millennium"):
+            # counted ones are written in years (P10Y, P100Y), so "decades" is PXY too
+            return "PXY"
         if code in _TIME_UNITS:
             return "PTX" + ("M" if code == "MIN" else code)
         return "PX" + code
@@ -618,10 +627,11 @@ class _Doc:
             if (
                 self.ref is None
                 or self.topic_quarter is None
-                or (y, q) < (self.ref.year, quarter_of(self.ref))
+                or (self.topic_quarter < (y, q) < (self.ref.year, quarter_of(self.ref)))
             ):
                 # results are reported for quarters that have ended; a mention of the current
-                # or a later one is a forecast, and "the quarter" still means the one reported
+                # or a later one is a forecast, and "the quarter" still means the one reported;
+                # an earlier one ("after a weak second quarter") is a comparison
                 self.topic_quarter = (y, q)
         elif m.group(2):
             self.topic_month = (y, int(m.group(2)))
@@ -784,7 +794,11 @@ class _Doc:
         start, end = m.start(), m.end()
         if m.group("pods"):
             podc = PARTS_OF_DAY[m.group("pods")[:-1]]
-        if m.group("pl") or m.group("pods") or (pre and pre[0] in ("every", "each")):
+        shared = None if (pod or m.group("pl") or pre) else _WD_PAIR_PL.match(self.text, end)
+        if shared:
+            # "on Monday and Tuesday nights": the plural is shared, so both are sets
+            podc = PARTS_OF_DAY.get(shared.group(1)[:-1] if shared.group(1) else "", "")
+        if m.group("pl") or m.group("pods") or shared or (pre and pre[0] in ("every", "each")):
             v = f"XXXX-WXX-{wd + 1}" + (f"T{podc}" if podc else "")
             return _Out(start, end, "SET", v)
         if self.ref is None:
@@ -960,6 +974,11 @@ class _Doc:
         start, end = m.start(), m.end()
         if w == "now" and self.text.startswith(",", end) and self._sentence_initial(start):
             return None  # "Now, he says, ...": a discourse marker, not the present time
+        if w == "current" and compile_re(r"(?:\bthen-|\b(?:the|its|their|his|her) then )$").search(
+            self.low, max(0, start - 11), start
+        ):
+            # "the then-current price": the present of a past moment
+            return _Out(start - 5, end, "DATE", "PAST_REF")
         if w in ("now", "currently", "presently", "nowadays", "these days", "current"):
             v = "PRESENT_REF"
         elif w in ("recently", "lately", "formerly", "recent", "the past") or w.endswith(
@@ -1081,6 +1100,13 @@ class _Doc:
                 return _Out(start, end, "DATE", f"{y - 1:04d}-Q{q}")
             if unit in ("year", "month", "week", "day", "decade"):
                 return self._ago(n, unit, -1, start, end, mod)
+        if (
+            qs == "one"
+            and unit == "day"
+            and not (det or dirw or approx or post)
+            and self.prev_word(start).lower() in _MODALS
+        ):
+            return _Out(start, end, "DATE", "FUTURE_REF")
         # "in three days": a date when the clause is about the future
         if not det and not dirw and not approx and n is not None and self.ref:
             pw = self.prev_word(start).lower()
@@ -2007,6 +2033,14 @@ def _emit(doc: _Doc, c: _Cand, o: _Out, seg: Segmentation, ref: dt.date | None) 
                 mod=o.mod,
             )
         )
+        pair = _DAY_PAIR.match(text, o.end) if c.rule == "md" and len(o.value) == 10 else None
+        if pair and o.value[:4].isdigit():
+            # "on April 24 and 25": the second day is a date of its own (TimeML tags each)
+            y, mo, d1 = (int(x) for x in o.value.split("-"))
+            d2 = int(pair.group(1))
+            if d1 < d2 and valid_day(y, mo, d2):
+                o2 = _Out(pair.start(1), pair.end(1), "DATE", f"{y:04d}-{mo:02d}-{d2:02d}")
+                out.extend(_emit(doc, c, o2, seg, ref))
     return out
 
 

@@ -47,6 +47,8 @@ _ED_STOP = frozenset(
     so-called unidentified unnamed named disabled troubled deed greed breed shed wed weed""".split()
 )
 _WORD = compile_re(r"[a-z]+")
+# nothing but an opening preposition between the sentence start and the expression
+_FRONTED = compile_re(r"\W*(?:(?:in|on|by|since|until|last|early|late|earlier|later)\s+)?$")
 _BE_AUX = frozenset("is are be being".split())
 # words after "to" that show it is a preposition, not an infinitive marker
 _NOT_VERBS = frozenset(
@@ -147,6 +149,17 @@ def clause_tense(low: str, sent_start: int, sent_end: int, start: int, end: int)
     t2 = word_tense(right, leftward=False)
     if t2 in (PAST, FUTURE):
         return t2
+    if (
+        t is None
+        and t2 is None
+        and start - sent_start <= 16
+        and _FRONTED.match(low, sent_start, start)
+    ):
+        # a fronted adverbial ("In January, ... a bomb killed"): the main verb comes later
+        far = _WORD.findall(low, end, min(sent_end, end + 200))[:30]
+        t3 = word_tense(far, leftward=False)
+        if t3 in (PAST, FUTURE):
+            return t3
     return t or t2
 
 

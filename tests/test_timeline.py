@@ -487,3 +487,62 @@ def test_before_an_event_after_in_the_day() -> None:
     found = run("The minister spoke later in the day before returning home.")
     assert found == [("later in the day", "DATE", "2021-03-17")]
     assert one("Sales rose 5%, up from 3% the year before.")[2] == "2020"
+
+
+# Normalisation rules that follow TimeML conventions (each case failed before its rule).
+ACCURACY_CASES = [
+    # a fronted adverbial takes the tense of the main clause further on
+    (
+        "In January, a week after the storm hit the coast, floods killed a farmer.",
+        dt.date(2021, 10, 20),
+        "January",
+        "DATE",
+        "2021-01",
+    ),
+    (
+        "On Tuesday, after weeks of talks and several delays, the league will hold a news "
+        "conference.",
+        REF,
+        "Tuesday",
+        "DATE",
+        "2021-03-23",
+    ),
+    # a passing mention of an earlier quarter does not replace the quarter reported
+    (
+        "Acme posted a 20% gain in third-quarter profit. After a weak second quarter, sales "
+        "recovered. Profit rose from $5 million a year earlier.",
+        dt.date(2021, 11, 2),
+        "a year earlier",
+        "DATE",
+        "2020-Q3",
+    ),
+    # uncounted decades are written in years, like counted ones (P10Y)
+    ("The feud between the two clans has lasted for decades.", REF, "decades", "DURATION", "PXY"),
+    # "one day" after a modal is a vague future time, not a length
+    (
+        "Engineers say the probe will one day reach the outer planets.",
+        REF,
+        "one day",
+        "DATE",
+        "FUTURE_REF",
+    ),
+    (
+        "Holders could buy shares at half the then-current price.",
+        REF,
+        "then-current",
+        "DATE",
+        "PAST_REF",
+    ),
+    # a plural shared by coordinated weekdays makes both of them sets
+    ("Ferries will leave on Monday and Tuesday nights.", REF, "Monday", "SET", "XXXX-WXX-1TNI"),
+    # the second day of "April 24 and 25" is a date of its own
+    ("The summit will be held on April 24 and 25.", REF, "25", "DATE", "2021-04-25"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "ref", "text", "typ", "value"), ACCURACY_CASES)
+def test_timeml_normalisation_rules(
+    sentence: str, ref: dt.date, text: str, typ: str, value: str
+) -> None:
+    found = {t: (ty, v) for t, ty, v in run(sentence, ref)}
+    assert found.get(text) == (typ, value), found
