@@ -18,6 +18,7 @@ quantifiers.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from itertools import compress
 from operator import attrgetter, itemgetter, not_
@@ -33,6 +34,10 @@ _POSSESSIVE = frozenset(("'s", "’s", "'S", "’S"))
 _DIGIT = compile_re(r"\d")
 _LOWER_WORD = compile_re(r"\b[a-z]{4,}")
 _LOWER3_WORD = compile_re(r"\b[a-z]{3}\b")
+# nine matches of _LOWER_WORD (the ones findall finds, in turn): a match stops at the ninth
+# instead of listing every word. Each step is a look-ahead then its back-reference, an atomic
+# group that Python 3.10 can write: nothing is retried, so a failure is linear too
+_NINE_LOWER_WORDS = compile_re(r"(?:(?=(.*?\b[a-z]{4,}))\1){9}", re.S)
 _HEADLINE_LOWER = frozenset("and the for but nor off out via".split())
 # an ALL-CAPS word (the group: \b[A-Z]{2,}\b) or a Title-Case one (\b[A-Z][a-z]{3,}), counted in
 # one scan: the two never overlap (both start at a word boundary, the second letter decides)
@@ -40,6 +45,15 @@ _UPPER_OR_TITLE = compile_re(r"\b(?:([A-Z]{2,})\b|[A-Z][a-z]{3,})")
 # the group of the pattern above, \b[A-Z]{2,}\b, written to open with a character class (the
 # engine then skips ahead to the next capital in C) and the boundary before it as a look-behind
 _ALL_CAPS_WORD = compile_re(r"[A-Z](?<!\w[A-Z])[A-Z]+\b")
+# the translation table of _caps_mode's line shapes (ASCII: lower-case letter "a", capital "A",
+# digit or underscore "0", any other character " ")
+_SHAPES = bytes.maketrans(
+    bytes(range(128)),
+    bytes(
+        97 if 97 <= c <= 122 else 65 if 65 <= c <= 90 else 48 if 48 <= c <= 57 or c == 95 else 32
+        for c in range(128)
+    ),
+)
 _ISO_DATE = compile_re(r"\d{4}-\d\d-\d\d$")
 # Abbreviations written with a full stop inside a name: "Mr. Smith", "Gen. Powell", "St. Louis".
 _ABBREV = frozenset(
@@ -63,7 +77,8 @@ _UNIT_BUDGET = 4_000
 _TOKEN_BUDGET = 60_000
 _ES_STEMS = ("oes", "ses", "xes", "zes", "ches", "shes")
 _LEGAL_SUFFIXES = frozenset("inc corp ltd co plc llc ag sa nv gmbh bv".split())
-# "(D-Nev.)", "(R-S.C.)": a party and state after a lawmaker's name, not an entity
+# "(D-Nev.)", "(R-S.C.)": a party and state after a lawmaker's name, not an entity (tried only
+# on words with a hyphen: a regular expression call costs more than the test)
 _PARTY_STATE = compile_re(r"[DRI]-[A-Z][A-Za-z]{0,3}\.?$")
 _ROLE_PREP = frozenset("to of for at in on with".split())
 _ROLE_GLUE = _ROLE_PREP | _APPOSITIVE_GLUE
@@ -216,31 +231,59 @@ def _split_units(seg: Segmentation) -> list[list[Token]]:
 
 
 def _caps_mode(text: str, toks: list[Token], first: bool = False) -> bool:
-    """ALL-CAPS (headline, dateline) or Title-Case (headline) line. Counted with regular
-    expressions over the line (C speed) rather than a Python loop over its tokens."""
+    """ALL-CAPS (headline, dateline) or Title-Case (headline) line. The words are counted over
+    the whole line at C speed: from the line's shape (below) when it is ASCII, otherwise with
+    regular expressions."""
     line = text[toks[0].start : toks[-1].end]
-    # running text settles it within its first 150 characters (the matches in a shorter window
-    # are a subset of those in the 300-character one below, so the answer is the same)
-    if len(line) > 150:
-        if len(_LOWER_WORD.findall(line, 0, 150)) > 8:
+    if line.isascii():
+        # one byte per character: "a" lower-case, "A" capital, "0" another word character, " "
+        # anything else. A lower-case word (_LOWER_WORD) is then "aaaa" at the start or after a
+        # " ", a Title-Case one "Aaaa": counted by bytes.count, not by the regular expression
+        # engine stepping through every character (about ten times the work)
+        shape = line.encode("ascii").translate(_SHAPES)
+        lower_first = shape.startswith(b"aaaa")
+        # running text settles it within its first 150 characters (see below)
+        if len(line) > 150:
+            if lower_first + shape.count(b" aaaa", 0, 150) > 8:
+                return False
+        elif (lower_first or b" aaaa" in shape) and (
+            b"AA" not in shape or _ALL_CAPS_WORD.search(line) is None
+        ):
             return False
-    # a shorter line with a lower-case word and no ALL-CAPS word: both tests below fail (the
-    # first needs an ALL-CAPS word, the Title-Case one no lower-case word)
-    elif _LOWER_WORD.search(line) is not None and _ALL_CAPS_WORD.search(line) is None:
-        return False
-    if line.isupper():
-        return True
-    lower = len(_LOWER_WORD.findall(line, 0, 300))
-    if lower > 8:  # running text: its first 300 characters settle it
-        return False
-    if len(line) > 300:
-        lower = len(_LOWER_WORD.findall(line))
-        if lower > 8:
+        if line.isupper():
+            return True
+        lower = lower_first + shape.count(b" aaaa", 0, 300)
+        if lower > 8:  # running text: its first 300 characters settle it
             return False
-    # one pass for both counts: the ALL-CAPS words are the matches with a group
-    caps_words = _UPPER_OR_TITLE.findall(line)
-    title = caps_words.count("")
-    upper = len(caps_words) - title
+        if len(line) > 300:
+            lower = lower_first + shape.count(b" aaaa")
+            if lower > 8:
+                return False
+        title = shape.startswith(b"Aaaa") + shape.count(b" Aaaa")
+        upper = len(_ALL_CAPS_WORD.findall(line)) if b"AA" in shape else 0
+    else:
+        # running text settles it within its first 150 characters (the matches in a shorter
+        # window are a subset of those in the 300-character one below, so the answer is the same)
+        if len(line) > 150:
+            if _NINE_LOWER_WORDS.match(line, 0, 150) is not None:
+                return False
+        # a shorter line with a lower-case word and no ALL-CAPS word: both tests below fail (the
+        # first needs an ALL-CAPS word, the Title-Case one no lower-case word)
+        elif _LOWER_WORD.search(line) is not None and _ALL_CAPS_WORD.search(line) is None:
+            return False
+        if line.isupper():
+            return True
+        lower = len(_LOWER_WORD.findall(line, 0, 300))
+        if lower > 8:  # running text: its first 300 characters settle it
+            return False
+        if len(line) > 300:
+            lower = len(_LOWER_WORD.findall(line))
+            if lower > 8:
+                return False
+        # one pass for both counts: the ALL-CAPS words are the matches with a group
+        caps_words = _UPPER_OR_TITLE.findall(line)
+        title = caps_words.count("")
+        upper = len(caps_words) - title
     words = upper + lower + title
     if upper >= 1 and upper >= 0.6 * words and lower <= 0.25 * words:
         return True
@@ -292,6 +335,7 @@ class Recogniser:
         capget = capd.get
         formget = formd.get
         text_of = _TEXT
+        mid_caps = self.mid_caps
         for u in units:
             if text.find("-", u.toks[0].start, u.toks[-1].end) >= 0:
                 u.toks = self._split_hyphens(u.toks, u.caps)
@@ -321,17 +365,16 @@ class Recogniser:
                 and any(_ISO_DATE.match(w) or w in lx.MONTHS_DAYS for w in words)
             )
             if not u.caps:
-                toks = u.toks
-                last = len(toks) - 1
+                last = len(words) - 1
                 for k in compress(range(1, last + 1), cap[1:]):
                     if (
                         not cap[k - 1]
                         and (k == last or not cap[k + 1])
-                        and toks[k - 1].text not in _SENT_PUNCT
-                        and toks[k - 1].text not in lx.CONNECTORS
+                        and words[k - 1] not in _SENT_PUNCT
+                        and words[k - 1] not in lx.CONNECTORS
                     ):
-                        w = toks[k].text
-                        self.mid_caps[w] = self.mid_caps.get(w, 0) + 1
+                        w = words[k]
+                        mid_caps[w] = mid_caps.get(w, 0) + 1
         self.sports = self._is_sports(units)
         for u in units:
             if not u.caps:
@@ -802,7 +845,7 @@ class Recogniser:
         name = f
         if "s" in name and ("'s" in name or "’s" in name):
             name = name.replace(" 's", "'s").replace(" ’s", "'s")
-        if f in lx.NEVER_ALONE or len(f) == 1 or _PARTY_STATE.match(f) is not None:
+        if f in lx.NEVER_ALONE or len(f) == 1 or ("-" in f and _PARTY_STATE.match(f) is not None):
             return True
         if ("'" in f or "’" in f) and f.replace("’", "'").split("'", 1)[0].lower() in (
             lx.FUNCTION_WORDS
@@ -887,7 +930,9 @@ class Recogniser:
             self._chunk(u, idx[:-1], memory)
             return
         if n == 1 and (
-            fs[0] in lx.NEVER_ALONE or len(fs[0]) == 1 or _PARTY_STATE.match(fs[0]) is not None
+            fs[0] in lx.NEVER_ALONE
+            or len(fs[0]) == 1
+            or ("-" in fs[0] and _PARTY_STATE.match(fs[0]) is not None)
         ):
             return
         if max(map(len, fs)) == 1:

@@ -580,3 +580,49 @@ def test_multi_word_lengths():
     from newscli.gazetteer import multi_lengths
 
     assert multi_lengths(["New York", "New York City", "Sri Lanka"]) == {"New": 3, "Sri": 2}
+
+
+_SHAPE_WORDS = st.sampled_from(
+    [
+        *"the said Minister NATO US ab abcd Abcd ABc aBcd abc1 x_yz 1996 - . , ( \n".split(" "),
+        *("don't", "well-known", "U.S.", "Title", "  "),
+    ]
+)
+
+
+@given(st.lists(_SHAPE_WORDS, max_size=120), st.sampled_from([150, 300, 100_000]))
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+def test_line_shape_counts_match_the_word_patterns(words, end):
+    """_caps_mode counts an ASCII line's words from its shape: the same counts as the regular
+    expressions it replaces (lower-case words in the windows it uses, Title-Case words, ALL-CAPS
+    words)."""
+    from newscli import ner_rules as nr
+
+    line = " ".join(words)
+    shape = line.encode("ascii").translate(nr._SHAPES)
+    lower_first = shape.startswith(b"aaaa")
+    assert lower_first + shape.count(b" aaaa", 0, end) == len(nr._LOWER_WORD.findall(line, 0, end))
+    found = nr._UPPER_OR_TITLE.findall(line)
+    assert shape.startswith(b"Aaaa") + shape.count(b" Aaaa") == found.count("")
+    upper = len(nr._ALL_CAPS_WORD.findall(line)) if b"AA" in shape else 0
+    assert upper == len(found) - found.count("")
+    nine = nr._NINE_LOWER_WORDS.match(line, 0, end) is not None
+    assert nine == (len(nr._LOWER_WORD.findall(line, 0, end)) > 8)
+
+
+@pytest.mark.parametrize(
+    ("line", "caps"),
+    [
+        ("PUTIN MEETS KIM IN VLADIVOSTOK", True),
+        ("Putin Meets Kim Jong Un In Vladivostok After Summit Talks", True),
+        ("Putin met Kim in Vladivostok on Thursday, the Kremlin said.", False),
+        ("Pútin Meets Kím Jong Un In Vladivostok After Summit Talks", True),  # not ASCII
+        ("The NATO summit opened with a long speech about the future of the alliance.", False),
+    ],
+)
+def test_caps_mode_lines(line, caps):
+    """Headlines in capitals or Title Case are caps mode, running text is not, ASCII or not."""
+    from newscli.ner_rules import _caps_mode
+    from newscli.segment import tokenize
+
+    assert _caps_mode(line, tokenize(line), True) is caps
