@@ -37,11 +37,12 @@ _OPENERS = frozenset(
 )
 
 
-def _token_pattern(letter: str, alnum: str, apostrophe: str) -> str:
+def _token_pattern(letter: str, alnum: str, apostrophe: str, other: str = r"\S") -> str:
     """The token pattern over the given classes of letters, letters-or-digits and apostrophes.
 
     One token is the group: split() returns [space, token, space, token, ..., space]; every
-    non-space character belongs to a token, so the pieces cover the text.
+    character that is neither white space nor excluded from ``other`` belongs to a token, and
+    the pieces cover the text.
 
     The tokens are, in order of preference: initials and dotted abbreviations (``U.S.``,
     ``a.m.``), numbers (``3.5``, ``1,000``, ``4/25/2019``), a possessive ``'s`` on its own,
@@ -63,11 +64,27 @@ def _token_pattern(letter: str, alnum: str, apostrophe: str) -> str:
         r"|\d\d*(?:[.,:/-]\d+)*"  # numbers, 3.5, 1,000, 4/25/2019
         rf"|{apostrophe}[sS]\b"  # possessive 's, a token of its own
         rf"|{letter}{rest}"  # a one-letter word: I, a, A-list
-        r"|\S)"
+        rf"|{other})"  # any other character that is not white space
     )
 
 
 _TOKEN_SPLIT_RE = compile_re(_token_pattern(r"[^\W\d_]", r"[^\W_]", "['’]"))
+# Combining marks (a decomposed "é" is "e" + U+0301), variation selectors, and the invisible
+# characters that sit inside words in copied or scraped text (soft hyphen, zero-width space and
+# joiners, word joiner, BOM): none is a word character to ``re``, so each would cut a word into
+# pieces and become a token of its own. Texts that contain any get a pattern whose letter is a
+# letter with its marks, joined to the next letter across invisible characters, and in which an
+# invisible character outside a word is no token (it is skipped like white space, so "\ufeffsaid"
+# is the token "said"); texts without them (nearly all) keep the faster pattern above.
+_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f"
+)
+_INVISIBLE = "\u00ad\u180e\u200b-\u200d\u2060\ufeff"
+_IN_WORD_RE = compile_re(f"[{_MARKS}{_INVISIBLE}]")
+_MARKED_LETTER = rf"(?:[^\W\d_][{_MARKS}]*(?:[{_INVISIBLE}]+(?=[^\W\d_]))?)"
+_TOKEN_SPLIT_MARKED_RE = compile_re(
+    _token_pattern(_MARKED_LETTER, r"[^\W_]", "['’]", other=rf"[^\s{_INVISIBLE}]")
+)
 # The same tokens for ASCII text (most English copy), with ASCII classes: found ~20% faster
 # (a range test per character instead of a Unicode category lookup)
 _TOKEN_SPLIT_ASCII_RE = compile_re(_token_pattern("[A-Za-z]", "[A-Za-z0-9]", "'"), re.ASCII)
@@ -311,7 +328,11 @@ def _tokens_and_starts(
         end = len(text)
     # (a slice, not pos/endpos: the pattern has no look-behind, nothing sees before ``start``)
     piece = text if start == 0 and end == len(text) else text[start:end]
-    parts = (_TOKEN_SPLIT_ASCII_RE if piece.isascii() else _TOKEN_SPLIT_RE).split(piece)
+    if piece.isascii():
+        pattern = _TOKEN_SPLIT_ASCII_RE
+    else:
+        pattern = _TOKEN_SPLIT_MARKED_RE if _IN_WORD_RE.search(piece) else _TOKEN_SPLIT_RE
+    parts = pattern.split(piece)
     pos = list(accumulate(map(len, parts), initial=start))
     starts = pos[1:-1:2]
     fields = zip(starts, pos[2::2], parts[1::2], strict=True)

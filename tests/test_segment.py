@@ -112,6 +112,46 @@ def test_tokens_split_possessives_and_keep_hyphenated_names():
     assert "Jong-un" in words and "U.S." in words and "2019" in words
 
 
+def test_combining_marks_and_invisible_characters_stay_inside_words():
+    from newscli.segment import tokenize
+
+    text = 'Jose\u0301 Garci\u0301a said\u200b \ufeff"na\u00adtion-wide" Sta\u200bte, cafe\u0301.'
+    words = [t.text for t in tokenize(text)]
+    assert words == [
+        "Jose\u0301",
+        "Garci\u0301a",
+        "said",  # the zero-width space after it is skipped like white space
+        '"',  # and so is the BOM before the quote mark
+        "na\u00adtion-wide",
+        '"',
+        "Sta\u200bte",
+        ",",
+        "cafe\u0301",
+        ".",
+    ]
+
+
+_MARKED_ALPHABET = list("aB ’'.-1\n\u0301\u0308\u200b\u200d\ufeff\u00ad\U0001f600\ufe0f")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_MARKED_ALPHABET), max_size=60))
+def test_tokens_of_marked_text_cover_every_visible_character(text):
+    from newscli.segment import tokenize
+
+    invisible = set("\u200b\u200d\ufeff\u00ad")
+    covered = set()
+    end = 0
+    for t in tokenize(text):
+        assert text[t.start : t.end] == t.text and t.start >= end and t.text
+        assert not set(t.text) <= invisible  # no token is only invisible characters
+        covered.update(range(t.start, t.end))
+        end = t.end
+    for i, ch in enumerate(text):
+        if not ch.isspace() and ch not in invisible:
+            assert i in covered, (text, i)
+
+
 def _tokens_by_findall(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """The tokens the slow way: one match at a time, with its own offsets."""
     import re
