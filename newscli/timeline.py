@@ -497,6 +497,8 @@ _DAY_PAIR = compile_re(
     r"(?=\s*(?:[.,;:)]|$|\s(?:in|at|on|when|as|but|with|for)\b))"
 )
 _UNTIL_BEFORE = compile_re(r"\b(?:until|till)\s+$")
+# "the then-current price", "its then current owner": "then" and the five characters it takes
+_THEN_BEFORE = compile_re(r"(?:\bthen-|\b(?:the|its|their|his|her) then )$")
 # "will one day be": after a modal, "one day" is an unspecified future time, not a length
 _MODALS = frozenset("will would could can may might shall should must ll".split())
 
@@ -974,9 +976,7 @@ class _Doc:
         start, end = m.start(), m.end()
         if w == "now" and self.text.startswith(",", end) and self._sentence_initial(start):
             return None  # "Now, he says, ...": a discourse marker, not the present time
-        if w == "current" and compile_re(r"(?:\bthen-|\b(?:the|its|their|his|her) then )$").search(
-            self.low, max(0, start - 11), start
-        ):
+        if w == "current" and _THEN_BEFORE.search(self.low, max(0, start - 11), start):
             # "the then-current price": the present of a past moment
             return _Out(start - 5, end, "DATE", "PAST_REF")
         if w in ("now", "currently", "presently", "nowadays", "these days", "current"):
