@@ -97,13 +97,14 @@ def scan_marks(text: str, lo: int, hi: int) -> list[_Mark]:
         c = text[i]
         # the characters either side decide whether it can open (a space or an opening
         # bracket before it, no space after it) or close: computed inline, with no call per mark
+        # (two-character typewriter doubles, `` and '', are one mark)
+        double = c in "'`" and i + 1 < hi and text[i + 1] == c
+        j = i + 2 if double else i + 1
         p = text[i - 1] if i > lo else "\n"
-        # two-character typewriter doubles
-        if c in "'`" and i + 1 < hi and text[i + 1] == c:
-            j = i + 2
-            n = text[j] if j < hi else "\n"
-            o = (p in openers or p.isspace()) and not n.isspace()
-            cl = (n in closers or n.isspace()) and not p.isspace()
+        n = text[j] if j < hi else "\n"
+        o = (p in openers or p.isspace()) and not n.isspace()
+        cl = (n in closers or n.isspace()) and not p.isspace()
+        if double:
             if c == "`" or (o and not cl):
                 d = OPEN
             elif cl and not o:
@@ -114,10 +115,6 @@ def scan_marks(text: str, lo: int, hi: int) -> list[_Mark]:
                 marks.append(_Mark(i, 2, DOUBLE, d))
             i = j
             continue
-        j = i + 1
-        n = text[j] if j < hi else "\n"
-        o = (p in openers or p.isspace()) and not n.isspace()
-        cl = (n in closers or n.isspace()) and not p.isspace()
         if c in "“„‟":
             marks.append(_Mark(i, 1, DOUBLE, OPEN))
         elif c == "”":
