@@ -155,10 +155,10 @@ def extract_entities(seg: Segmentation) -> list[Entity]:
         words = [w.lower() for w in r.words]
         target = None
         if words:
-            for gp in holding.get(words[0], ()):
-                gw = gp.words
+            for held in holding.get(words[0], ()):
+                gw = held.words
                 if all(w in gw for w in words):
-                    target = gp
+                    target = held
                     break
         if target is None:
             target = _Group(None)
@@ -174,7 +174,7 @@ def extract_entities(seg: Segmentation) -> list[Entity]:
                 gw.add(w)
                 holding.setdefault(w, []).append(target)
             by_key.setdefault("p:" + w, target)
-    person_words = {w for gp in persons for w in gp.words}
+    person_words = {w for p in persons for w in p.words}
     acronyms: dict[str, _Group] = {}
     for r in raws:
         label = r.label

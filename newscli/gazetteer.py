@@ -324,7 +324,7 @@ def read_compact(path: str) -> LazyGazetteer | None:
             try:
                 import mmap
 
-                mapped = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+                mapped: bytes | mmap.mmap = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
             except (ImportError, OSError, ValueError):  # no mmap here: read it all
                 mapped = f.read()
         return LazyGazetteer(mapped)

@@ -1263,7 +1263,7 @@ class Recogniser:
         the first word of a multi-word organisation to ORG (``Magna`` after ``Magna Inc``)."""
         mem: dict[str, tuple[str, str | None]] = {}
         parts: dict[str, tuple[str, str | None]] = {}
-        self.person_parts = person_parts = set()
+        self.person_parts = person_parts = set[str]()
         self.person_parts_strong: set[str] = set()
         self.org_parts = parts
         text = self.text

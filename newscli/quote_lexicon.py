@@ -150,14 +150,14 @@ PARTICLE_CUES = {
     "chime": "in",
     "put": "it",  # "as the memo put it"
 }
-for _v, _forms in (
+for _v, _forms_text in (
     ("put", "put puts putting"),
     ("point", "point points pointed pointing"),
     ("spell", "spell spells spelled spelt spelling"),
     ("weigh", "weigh weighs weighed weighing"),
     ("chime", "chime chimes chimed chiming"),
 ):
-    for _f in _forms.split():
+    for _f in _forms_text.split():
         CUE_FORMS.setdefault(_f, _v)
 
 # Words allowed between a speaker and the cue: auxiliaries, negation, adverbs.

@@ -282,7 +282,6 @@ def _windows(tokens: list, i: int, j: int) -> list[tuple[int, int, int]]:
     return out
 
 
-_new_item = object.__new__
 _NO_PIECES: list[_Piece] = []
 
 
@@ -326,21 +325,8 @@ def _itemize(
             last = Item("w", last.start, te, last.text + ".", last.low + ".")
             items[-1] = last
             continue
-        it = _new_item(Item)
-        c = tt[0]
-        if c.isalnum():
-            it.kind = "w"
-            it.cap = c.isupper()
-        else:
-            it.kind = "p"
-            it.cap = False
-        it.start = ts
-        it.end = te
-        it.text = tt
-        it.low = tt.lower()
-        it.piece = -1
-        append(it)
-        last = it
+        last = Item("w" if tt[0].isalnum() else "p", ts, te, tt, tt.lower())
+        append(last)
     return items
 
 
@@ -1174,8 +1160,7 @@ def _cached_phrase(
     text: articles repeat their names, and the phrase depends only on the run itself."""
     base = items[k].start
     key = text[base : items[j].end]
-    hit = cache.get(key, False)
-    if hit is False:
+    if key not in cache:
         p = phrase_ending_at(items, j, k)
         if p is None:
             cache[key] = None
@@ -1192,6 +1177,7 @@ def _cached_phrase(
             tuple(p.titles),
         )
         return p
+    hit = cache[key]
     if hit is None:
         return None
     i, jj, kind, s, e, ns, ne, head, titles = hit
@@ -1655,7 +1641,7 @@ def _fill_context(
         last: _Found | None = None
         for idx, f in enumerate(order):
             if f.speaker is None:
-                src: _Found | None = None
+                src = None
                 if last is not None and last.speaker and last.speaker.name:
                     src = last
                 else:

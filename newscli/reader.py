@@ -838,8 +838,8 @@ def parse_header(text: str) -> Header:
     if text.startswith("---", pos) and text[pos : pos + 4].rstrip("\r") in ("---", "---\n"):
         close = text.find("\n---", pos + 3)
         if 0 < close < pos + 5000:
-            for km in _KEY_LINE_RE.finditer(text, text.find("\n", pos) + 1, close + 1):
-                _take_field(h, text, km)
+            for fm in _KEY_LINE_RE.finditer(text, text.find("\n", pos) + 1, close + 1):
+                _take_field(h, text, fm)
             eol = text.find("\n", close + 4)
             pos = _next_nonblank(text, n if eol < 0 else eol)
     # 3. Key: value lines

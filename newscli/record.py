@@ -13,8 +13,17 @@ frozen classes, ``InitVar``, ``ClassVar``-annotated fields, keyword-only fields,
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
+
+if sys.version_info >= (3, 11):  # tells type checkers and mypyc that @record makes an __init__
+    from typing import dataclass_transform
+else:
+
+    def dataclass_transform(**_: Any) -> Callable[[T], T]:
+        return lambda f: f
+
 
 T = TypeVar("T")
 
@@ -26,8 +35,20 @@ class _Factory:
         self.make = make
 
 
+# ``factory(list)`` (and dict, set) stands in the class body as an empty instance of a marked
+# subclass rather than as a ``_Factory``: compiled modules check a field's default against its
+# declared type, and a marked empty list is a list. ``record`` turns it back into a factory.
+_FRESH: dict[Any, type] = {
+    make: type(f"_fresh_{make.__name__}", (make,), {}) for make in (list, dict, set)
+}
+_FRESH_TYPES = frozenset(_FRESH.values())
+
+
 def factory(make: Callable[[], T]) -> T:
     """A default built anew for every instance (``factory(list)``), like ``default_factory``."""
+    fresh = _FRESH.get(make)
+    if fresh is not None:
+        return fresh()  # type: ignore[no-any-return]
     return _Factory(make)  # type: ignore[return-value]
 
 
@@ -36,12 +57,13 @@ def _repr(self: Any) -> str:
     return f"{type(self).__qualname__}({fields})"
 
 
-def _eq(self: Any, other: object) -> bool:
+def _eq(self: Any, other: Any) -> bool:
     if other.__class__ is not self.__class__:
-        return NotImplemented
+        return NotImplemented  # type: ignore[no-any-return]
     return all(getattr(self, n) == getattr(other, n) for n in self.__slots__)
 
 
+@dataclass_transform()
 def record(cls: type[T]) -> type[T]:
     """Turn an annotated class into a slotted record with ``__init__``, ``__repr__``, ``__eq__``."""
     names = list(vars(cls).get("__annotations__", {}))  # own fields only, in order
@@ -53,6 +75,8 @@ def record(cls: type[T]) -> type[T]:
     env: dict[str, Any] = {}
     for name in names:
         default = cls.__dict__.get(name, _MISSING)
+        if type(default) in _FRESH_TYPES:
+            default = _Factory(type(default).__mro__[1])
         if isinstance(default, _Factory):
             env[f"_f_{name}"] = default.make
             params.append(f"{name}=_NOTHING")
@@ -83,7 +107,8 @@ def record(cls: type[T]) -> type[T]:
     body.setdefault("__eq__", _eq)
     body["__hash__"] = None  # mutable and compared by value, as a dataclass
     body["__match_args__"] = tuple(names)
-    new = type(cls)(cls.__name__, cls.__bases__, body)
+    meta: Any = type(cls)
+    new = meta(cls.__name__, cls.__bases__, body)
     new.__qualname__ = cls.__qualname__
     return new
 

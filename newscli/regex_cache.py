@@ -25,7 +25,7 @@ from typing import AnyStr
 from .cache import cache_dir, read_private, write_atomic
 
 try:  # the compiler's parts: private modules whose names changed in 3.11
-    import _sre
+    import _sre  # type: ignore[import-not-found]
     from re import _compiler, _parser  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - Python 3.10 or another implementation
     try:
@@ -114,12 +114,12 @@ def _compile(pattern: AnyStr, flags: int, key: Key) -> re.Pattern[AnyStr]:
     misses.append(pattern)
     if _sre is not None and not flags & re.DEBUG:
         try:
-            entry = _build(pattern, flags)
-            same = _sre.compile(pattern, *entry) == compiled
+            built = _build(pattern, flags)
+            same = _sre.compile(pattern, *built) == compiled
         except Exception:  # an interpreter whose internals differ: never cache
             same = False
         if same:
-            entries[key] = entry
+            entries[key] = built
             _used.add(key)
             _dirty = True
     return compiled

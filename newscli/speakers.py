@@ -293,11 +293,11 @@ def phrase_ending_at(items: list[Item], j: int, lo: int = 0) -> Phrase | None:
             k -= 1
         if k - 2 >= lo and items[k - 1].low == "and" and _name_like(items[k - 2]):
             # "Obama and Clinton say": the first of the pair speaks for both
-            first = phrase_ending_at(items, k - 2, lo)
-            if first is not None and first.kind == "name":
-                first.j = j + 1
-                first.end = it.end
-                return first
+            pair = phrase_ending_at(items, k - 2, lo)
+            if pair is not None and pair.kind == "name":
+                pair.j = j + 1
+                pair.end = it.end
+                return pair
         while k < j and items[k].low in NON_NAME_CAPS and items[k].low != "the":
             k += 1
         if k == j and it.low in NON_NAME_CAPS:
@@ -596,7 +596,6 @@ class Resolver:
     # -- names -----------------------------------------------------------------------------
     def _entity_at(self, start: int, end: int, last: str) -> Entity | None:
         """The entity whose mention covers the surname of the name at ``[start, end)``."""
-        best = None
         i = bisect_right(self._ent_starts, end) - 1
         while i >= 0:
             s, e, ent = self._ent_by_offset[i]
@@ -607,7 +606,7 @@ class Resolver:
                 if words and words[-1].lower().strip(".,") == last:
                     return ent
             i -= 1
-        return best
+        return None
 
     def note_name(self, start: int, end: int, titles: list[str], offset: int) -> Person:
         """Register a name mention; returns the person it belongs to.

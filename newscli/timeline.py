@@ -63,7 +63,7 @@ _BACK = {
 }  # fmt: skip
 
 
-def _heads() -> dict[str, tuple[str, ...]]:
+def _build_heads() -> dict[str, tuple[str, ...]]:
     h: dict[str, list[str]] = {}
 
     def add(words: object, *rules: str) -> None:
@@ -106,7 +106,7 @@ def _heads() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in h.items()}
 
 
-_HEADS = _heads()
+_HEADS = _build_heads()
 _DIGIT_RULES = ("iso", "slash", "time", "year", "decade", "md", "century", "anniv", "quarter")
 
 
@@ -780,7 +780,7 @@ class _Doc:
         y = int(ys)
         if len(ys) == 2:
             base = self.ref.year if self.ref else 2000
-            y = min((1900 + y, 2000 + y), key=lambda c: abs(c - base))
+            y = 1900 + y if abs(1900 + y - base) <= abs(2000 + y - base) else 2000 + y
         if not valid_day(y, mo, d):
             return None
         return _Out(m.start(), m.end(), "DATE", f"{y:04d}-{mo:02d}-{d:02d}")
@@ -1463,9 +1463,10 @@ class _Doc:
             if glued and not pre:
                 return None
         else:
-            y = _spoken_year(g("sy"))
-            if y is None:
+            spoken = _spoken_year(g("sy"))
+            if spoken is None:
                 return None
+            y = spoken
             if not pre and not self.text[m.start("sy")].isalpha():
                 return None
         mod = None
@@ -1682,7 +1683,8 @@ class _Doc:
             elif pre == "this":
                 y = ref.year
             else:
-                y = min(cands, key=lambda t: abs((t[1] - ref).days))[0]
+                gaps = [abs((d - ref).days) for _, d in cands]
+                y = cands[gaps.index(min(gaps))][0]
         kind, d = holiday_date(name, y)
         if d is None:
             return None
@@ -1698,9 +1700,10 @@ class _Doc:
         if dm:
             n = int(dm.group())
         else:
-            n = _ordinal_value(ns)
-            if n is None:
+            ordinal = _ordinal_value(ns)
+            if ordinal is None:
                 return None
+            n = ordinal
         event = None
         if g("of"):
             end = m.end("n") + len(" anniversary")
