@@ -34,6 +34,23 @@ def test_init_defaults_and_factories():
         Point(1, z=2)  # type: ignore[call-arg]
 
 
+def test_factory_defaults_have_the_declared_type():
+    """Compiled modules check a class-body default against its annotation: ``factory(list)``
+    must be a list there, and every instance still gets a plain list of its own."""
+    assert isinstance(factory(list), list)
+    assert isinstance(factory(dict), dict)
+    assert isinstance(factory(set), set)
+
+    @record
+    class Bag:
+        items: list[int] = factory(list)
+        seen: set[str] = factory(set)
+
+    a, b = Bag(), Bag()
+    a.items.append(1)
+    assert (type(a.items), type(b.seen), b.items) == (list, set, [])
+
+
 def test_slots_eq_repr_hash_match():
     p = Point(1, 2)
     with pytest.raises(AttributeError):
