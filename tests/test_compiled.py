@@ -36,7 +36,7 @@ _ARTICLES = {
         "captain says. His employer, P&O Ferries, plans to retire the ship in the spring of "
         "2024.\n\n'It is the end of an era,' said Hall's colleague, Susan Park. She added that "
         "the crew would hold a farewell dinner on Christmas Eve, at 7 p.m., in Calais.\n\n"
-        "\"We will miss him,\" the union said in a statement on Tuesday, calling the decision "
+        '"We will miss him," the union said in a statement on Tuesday, calling the decision '
         "'short-sighted'. The company declined to comment this week.\n"
     ),
 }
