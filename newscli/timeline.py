@@ -85,7 +85,7 @@ def _build_heads() -> dict[str, tuple[str, ...]]:
     add(["noon", "midnight", "midday"], "time")
     add(
         """now currently presently nowadays days recently lately formerly future past soon
-        current recent term someday""".split(),
+        current recent term someday later then""".split(),
         "ref",
     )
     add(["spring", "summer", "fall", "autumn", "winter"], "season", "set")
@@ -501,6 +501,17 @@ _UNTIL_BEFORE = compile_re(r"\b(?:until|till)\s+$")
 _THEN_BEFORE = compile_re(r"(?:\bthen-|\b(?:the|its|their|his|her) then )$")
 # "will one day be": after a modal, "one day" is an unspecified future time, not a length
 _MODALS = frozenset("will would could can may might shall should must ll".split())
+# a capitalised word just before a capitalised "Today": part of a name ("USA Today")
+_NAME_BEFORE = compile_re(r"\b[A-Z][A-Za-z]*[ \t]$")
+# a value naming a day ("2021-03-04", "2021-03-04TMO")
+_FULL_DATE = compile_re(r"\d{4}-\d{2}-\d{2}")
+# "he was soon released", "a trickle that soon became a flood": "soon" in a past narrative
+# follows an earlier event and says nothing about the future of the article's date
+_SOON_PAST_BEFORE = compile_re(r"\b(?:was|were|had)\s+$")
+_SOON_PAST_AFTER = compile_re(
+    r"\s+(?:[a-z]{2,}[^e\s]ed|became|began|came|went|got|grew|fell|rose|found|left|took|made"
+    r"|gave|saw|sent|won|lost|ran|broke|spread|drew|knew|held)\b"
+)
 
 _UNIT_CODE = {
     "second": "S", "minute": "MIN", "hour": "H", "day": "D", "night": "D", "week": "W",
@@ -935,6 +946,9 @@ class _Doc:
                 base = self.topic_day or ref
                 off = -1 if a == "the previous" else 1
                 d = base + dt.timedelta(days=off) if base else None
+                if self.timeml and podc != "EV":
+                    # TimeML convention as for "Friday night": "the next morning" is the day
+                    return _Out(start, end, "DATE", self.day_value(d))
             return _Out(start, end, "TIME", f"{self.day_value(d)}T{podc}")
         if g("pod2"):
             return _Out(start, end, "TIME", f"{self.day_value(ref)}TNI")
@@ -953,6 +967,12 @@ class _Doc:
             d = ref + dt.timedelta(days=off) if ref else None
             return _Out(start, end, "DATE", self.day_value(d))
         w = g("w")
+        if (
+            not g("pre")
+            and self._capitalised_title(start)
+            and _NAME_BEFORE.search(self.text, max(0, start - 20), start)
+        ):
+            return None  # "USA Today", "VOA Today": a publication or programme
         off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[w]
         d = ref + dt.timedelta(days=off) if ref else None
         pre = (g("pre") or "").strip()
@@ -987,6 +1007,17 @@ class _Doc:
             v = "PAST_REF"
         else:
             v = "FUTURE_REF"
+        if w == "then":
+            # "terminates on Nov. 30. Until then, ...": the day just named
+            for o in reversed(self.out[-5:]):
+                if start - o.end < 300 and _FULL_DATE.fullmatch(o.value):
+                    return _Out(start, end, "DATE", o.value, topic=False)
+            return None
+        if w == "soon" and (
+            _SOON_PAST_BEFORE.search(self.low, max(0, start - 6), start)
+            or _SOON_PAST_AFTER.match(self.low, end)
+        ):
+            return None
         if w == "future":
             # "future earnings" is an adjective, not a time; "his future" or "the future" is
             nxt = compile_re(r"\s+([a-z]+)").match(self.text[end : end + 20])
@@ -1144,6 +1175,12 @@ class _Doc:
         det = (g("det") or "").strip()
         dirw = (g("dir") or "").strip()
         start = m.start()
+        if (
+            g("unit") == "hours"
+            and self.low.endswith("early ", 0, m.start("unit"))
+            and self.low.startswith(" of ", m.end())
+        ):
+            return None  # "the early hours of Sunday": a time of that day, not a length
         if det in ("in", "for", "within", "over", "after"):
             start = m.start("dir") if g("dir") else m.start("unit")
         elif not det and not dirw and g("post") != "-long":
@@ -1151,9 +1188,11 @@ class _Doc:
             if not (nxt.startswith(" of ") or nxt.startswith(" or ")):
                 return None
         if det == "the" and not dirw and not g("post"):
-            nxt = self.low[m.end() : m.end() + 12]
-            if not compile_re(r"\s+(?:ahead|that followed|to come|since)").match(nxt):
-                return None
+            nxt = self.low[m.end() : m.end() + 16]
+            if not compile_re(r"\s+(?:ahead|that followed|to come|since)").match(nxt) and (
+                self.prev_word(start).lower() != "over"
+            ):
+                return None  # but "the years ahead", "the years that followed", "over the years"
         unit = _unit(g("unit"))
         post = (g("post") or "").strip()
         if unit == "quarter" and (
@@ -1243,7 +1282,10 @@ class _Doc:
                 off = -1
             if det in ("the following", "following"):
                 off = 1
-            base = self._topic_date(code) or ref
+            base = self._topic_date(code)
+            if base is None and code == "D" and self._unnamed_day(det.split()):
+                return None
+            base = base or ref
             if base is None:
                 return None
             d = shift(base, "W" if code == "WE" else code, off)
@@ -1280,6 +1322,12 @@ class _Doc:
             return _Out(start, end, "DATE", shift(ref, "D", off).isoformat(), mod)
         d = shift(ref, code, off)
         return _Out(start, end, "DATE", at_granularity(d, code), mod)
+
+    def _unnamed_day(self, words: list[str]) -> bool:
+        """``that day`` before any day has been named: any day ("redemptions that day")."""
+        if words[:1] != ["that"] and words[:2] != ["the", "same"]:
+            return False
+        return not any(_FULL_DATE.match(o.value) for o in self.out)
 
     def _topic_date(self, code: str) -> dt.date | None:
         if code == "D" and self.topic_day:
@@ -1753,7 +1801,10 @@ class _Doc:
             base = self.ref
             off = 0
         else:
-            base = self._topic_date(code) or self.ref
+            base = self._topic_date(code)
+            if base is None and unit == "day" and self._unnamed_day(words):
+                return None
+            base = base or self.ref
         if base is None:
             return _Out(start, end, "DATE", "XXXX-XX-XX" if code == "D" else "XXXX")
         d = shift(base, code, off)

@@ -145,7 +145,8 @@ RULES: list[tuple[str, str]] = [
         rf"|quarter|{NUM_W}|spring|summer|fall|autumn|winter))"
         r"|soon(?!\s+(?:as|after|afterwards?|thereafter)(?![a-z]))"
         r"|current(?!\s+(?:accounts?|affairs)(?![a-z]))|recent"
-        r"|the\s+(?:near|short|long)\s+term|someday)(?![a-z])",
+        r"|the\s+(?:near|short|long)\s+term|someday|(?:a|some)\s+(?:later|future)\s+date"
+        r"|(?<=until )then|(?<=till )then|(?<=by )then)(?![a-z])",
     ),
     (
         "dur",

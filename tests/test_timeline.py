@@ -546,3 +546,73 @@ def test_timeml_normalisation_rules(
 ) -> None:
     found = {t: (ty, v) for t, ty, v in run(sentence, ref)}
     assert found.get(text) == (typ, value), found
+
+
+# Round three (each case failed before its rule): what is, and is not, a vague time.
+VAGUE_CASES = [
+    # an unspecified later time is a future reference
+    ("The bank will sell the remaining bonds at a later date.", "a later date", "FUTURE_REF"),
+    ("The vote was postponed to a future date.", "a future date", "FUTURE_REF"),
+    # "soon" about what lies ahead of the article's date stays a future reference
+    ("The ferry company says it will soon add a second boat.", "soon", "FUTURE_REF"),
+    ("Officials expect the bridge to reopen soon.", "soon", "FUTURE_REF"),
+    # an uncounted stretch of years after "over", or before "that followed"
+    ("Over the years the village lost its school.", "the years", "PXY"),
+    ("In the years that followed, the mill closed.", "the years", "PXY"),
+    # "until then" after a named day is that day
+    ("The offer expires on June 30. Until then, holders may convert.", "then", "2021-06-30"),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # once a day has been named, or the text says "today", "that day" is that day
+        ("The storm hit on March 3. Roads closed that same day.", "2021-03-03"),
+        ("The firm reported results today. Its shares fell that day.", "2021-03-17"),
+    ],
+)
+def test_that_day_after_a_named_day(sentence: str, value: str) -> None:
+    found = {t: v for t, _, v in run(sentence)}
+    assert value in (found.get("that day"), found.get("that same day")), found
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), VAGUE_CASES)
+def test_vague_times(sentence: str, text: str, value: str) -> None:
+    found = {t: v for t, _, v in run(sentence)}
+    assert found.get(text) == value, found
+
+
+NOT_TIMES = [
+    # "soon" in a past narrative follows an earlier event: no future of the article's date
+    ("The singer fainted on stage and was soon taken to a clinic.", "soon"),
+    ("A few letters arrived at first, a stream that soon became a flood.", "soon"),
+    ("The twins were soon reunited with their aunt.", "soon"),
+    # a capitalised "Today" after a name is a publication or a programme
+    ("The coach told USA Today that he would stay.", "Today"),
+    ("You are listening to Radio Harbour Today.", "Today"),
+    # "that day" before any day has been named is any day, not the publication date
+    ("On busy days, clerks who sell tickets that day earn a bonus.", "that day"),
+    ("Buyers who pay that same day get a discount.", "that same day"),
+    # "the early hours of Sunday" is a time of that day, not a length of hours
+    ("Thieves broke in during the early hours of Sunday.", "the early hours"),
+    ("Thieves broke in during the early hours of Sunday.", "hours"),
+    # with no day named before it, "until then" has nothing to refer to
+    ("Until then, nobody had heard of the band.", "then"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text"), NOT_TIMES)
+def test_not_a_time_in_context(sentence: str, text: str) -> None:
+    assert text not in [t for t, _, _ in run(sentence)]
+
+
+def test_timeml_mode_gives_the_day_of_the_next_morning() -> None:
+    text = "The ferry sank on March 3. Divers reached it the next morning."
+    assert run(text)[-1] == ("the next morning", "TIME", "2021-03-04TMO")
+    got = [(t.text, t.type, t.value) for t in tag(segment(text), REF, timeml=True)]
+    assert got[-1] == ("the next morning", "DATE", "2021-03-04")
+    # as for "Friday evening", the evening keeps its part of day
+    evening = "The ferry sank on March 3. Divers reached it the next evening."
+    got = [(t.text, t.type, t.value) for t in tag(segment(evening), REF, timeml=True)]
+    assert got[-1] == ("the next evening", "TIME", "2021-03-04TEV")
