@@ -14,10 +14,7 @@ One left-to-right pass over the text: linear time, no regular-expression backtra
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from newscli.model import Span
-from newscli.record import factory, record
 from newscli.regex_cache import compile as compile_re
 
 OPEN, CLOSE, AMBIG = 1, 2, 3
@@ -43,30 +40,49 @@ _APOSTROPHES = "'’"
 _ELISIONS = ("em ", "em,", "em.", "n ", "cause ", "til ", "tis ", "twas ", "nuff ")
 
 
-@record
 class QuotedSpan:
     """A paired (or recovered) quotation: ``[start, end)`` includes the marks.
 
     ``inner`` is the text between the marks; ``closed`` is False for a quote recovered at the
     end of its paragraph; ``parts`` holds one span per paragraph for quotes that run over
-    paragraphs; ``depth`` is 0 for a top-level quote, 1 for a quote inside a quote.
+    paragraphs; ``depth`` is 0 for a top-level quote, 1 for a quote inside a quote. A plain
+    class with its own ``__init__`` (not ``@record``), which mypyc compiles to a C struct.
     """
 
-    start: int
-    end: int
-    inner: Span
-    family: str
-    closed: bool = True
-    depth: int = 0
-    parts: list[Span] = factory(list)
+    __slots__ = ("closed", "depth", "end", "family", "inner", "parts", "start")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        inner: Span,
+        family: str,
+        closed: bool = True,
+        depth: int = 0,
+        parts: list[Span] | None = None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.inner = inner
+        self.family = family
+        self.closed = closed
+        self.depth = depth
+        self.parts: list[Span] = [] if parts is None else parts
+
+    def __repr__(self) -> str:
+        return f"QuotedSpan({self.start}, {self.end}, depth={self.depth})"
 
 
-@record
 class _Mark:
-    pos: int
-    length: int
-    family: str
-    direction: int
+    """A quotation mark: where, how long (2 for typewriter doubles), family and direction."""
+
+    __slots__ = ("direction", "family", "length", "pos")
+
+    def __init__(self, pos: int, length: int, family: str, direction: int) -> None:
+        self.pos = pos
+        self.length = length
+        self.family = family
+        self.direction = direction
 
 
 def _is_elision(text: str, j: int, hi: int) -> bool:
@@ -162,7 +178,7 @@ def _pair_paragraph(
     stack: list[_Mark] = []
     # How many marks of each family are open: keeps every test below O(1), so a paragraph
     # full of never-closed single quotes stays linear.
-    open_count: dict[object, int] = defaultdict(int)
+    open_count: dict[str, int] = {DOUBLE: 0, SINGLE: 0, GUILLEMET: 0}
     pairs: list[tuple[_Mark, _Mark | None, int]] = []
     if carry is not None:
         stack.append(carry)
@@ -225,8 +241,16 @@ def find_quoted_spans(text: str, paragraphs: list[Span]) -> list[QuotedSpan]:
     carry: _Mark | None = None
     carry_parts: list[Span] = []
     budget = _MARK_BUDGET
+    # the first mark at or after the current paragraph, found once for all the paragraphs
+    # before it (one search per paragraph with marks, not one per paragraph)
+    next_mark = -1
+    searched_from = 0
     for p_index, (lo, hi) in enumerate(paragraphs):
-        if carry is None and _MARK_RE.search(text, lo, hi) is None:
+        if next_mark < lo or searched_from > lo:
+            m = _MARK_RE.search(text, lo)
+            next_mark = len(text) if m is None else m.start()
+            searched_from = lo
+        if carry is None and next_mark >= hi:
             continue  # no mark in this paragraph (most of them): nothing to pair
         n_marks = sum(text.count(c, lo, hi) for c in _MARK_CHARS)
         if n_marks > _DENSE_MIN and n_marks * 10 > hi - lo:

@@ -31,7 +31,6 @@ from newscli.quote_lexicon import (
     TITLES,
     VAGUE_HEADS,
 )
-from newscli.record import factory, record
 from newscli.regex_cache import compile as compile_re
 
 _PREMOD = frozenset(
@@ -61,8 +60,9 @@ _ORG_WORDS = frozenset(
 class Item:
     """One unit of a sentence: a word, a punctuation mark, or a whole quotation (``q``).
 
-    A plain slotted class (not a dataclass): tens of thousands are made per second, and
-    ``cap`` is computed once here rather than on every look.
+    A plain slotted class (not a dataclass), which mypyc compiles to a C struct: tens of
+    thousands are made per second, and ``cap`` is computed once here rather than on every look
+    (an ASCII first letter is tested by its code, without a method call).
     """
 
     __slots__ = ("cap", "end", "kind", "low", "piece", "start", "text")
@@ -76,25 +76,44 @@ class Item:
         self.text = text
         self.low = low
         self.piece = piece
-        self.cap = kind == "w" and text[:1].isupper()
+        cap = False
+        if kind == "w" and text:
+            o = ord(text[0])
+            cap = 65 <= o <= 90 if o < 128 else text[0].isupper()
+        self.cap = cap
 
     def __repr__(self) -> str:
         return f"Item({self.kind!r}, {self.text!r})"
 
 
-@record
 class Phrase:
-    """A speaker phrase: ``items[i:j]`` of a unit; ``kind`` is name | pron | desc | vague."""
+    """A speaker phrase: ``items[i:j]`` of a unit; ``kind`` is name | pron | desc | vague.
 
-    i: int
-    j: int
-    kind: str
-    start: int
-    end: int
-    name_start: int = -1
-    name_end: int = -1
-    head: str = ""
-    titles: list[str] = factory(list)
+    A plain class with its own ``__init__`` (not ``@record``): mypyc makes it a C struct."""
+
+    __slots__ = ("end", "head", "i", "j", "kind", "name_end", "name_start", "start", "titles")
+
+    def __init__(
+        self,
+        i: int,
+        j: int,
+        kind: str,
+        start: int,
+        end: int,
+        name_start: int = -1,
+        name_end: int = -1,
+        head: str = "",
+        titles: list[str] | None = None,
+    ) -> None:
+        self.i = i
+        self.j = j
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.name_start = name_start
+        self.name_end = name_end
+        self.head = head
+        self.titles: list[str] = [] if titles is None else titles
 
 
 def _is_initial(it: Item) -> bool:
@@ -536,17 +555,19 @@ def phrase_right(items: list[Item], k: int, hi: int) -> Phrase | None:
     return p
 
 
-@record
 class Person:
-    """What the resolver knows about one speaker or named person."""
+    """What the resolver knows about one speaker or named person (a native class)."""
 
-    name: str
-    key: str
-    gender: str = ""
-    roles: set[str] = factory(set)
-    entity_id: str | None = None
-    is_org: bool = False
-    votes: dict[str, int] = factory(dict)
+    __slots__ = ("entity_id", "gender", "is_org", "key", "name", "roles", "votes")
+
+    def __init__(self, name: str, key: str) -> None:
+        self.name = name
+        self.key = key
+        self.gender = ""
+        self.roles: set[str] = set()
+        self.entity_id: str | None = None
+        self.is_org = False
+        self.votes: dict[str, int] = {}
 
     def sex(self) -> str:
         """Gender from names and titles, else from the pronouns that follow the mentions."""
@@ -556,11 +577,15 @@ class Person:
         return "m" if m > f else "f" if f > m else ""
 
 
-@record
 class Resolved:
-    name: str | None
-    entity_id: str | None
-    mention: Mention | None
+    """A resolved speaker: the name to show, its entity, and the phrase as written."""
+
+    __slots__ = ("entity_id", "mention", "name")
+
+    def __init__(self, name: str | None, entity_id: str | None, mention: Mention | None) -> None:
+        self.name = name
+        self.entity_id = entity_id
+        self.mention = mention
 
 
 class Resolver:
@@ -848,9 +873,15 @@ def _gender_ok(person: Person, g: str) -> bool:
 
 # he, his, him, she, her, hers in any case; the letters spelled out as ``re.IGNORECASE`` would
 # match them (with the dotted/dotless i and the long s) instead of folding the case of every
-# character scanned: the same matches, about 40 % faster
-_PRON_WORD = "(?:[hH](?:[eE](?:[rR][sS\u017f]?)?|[iI\u0130\u0131][sS\u017fmM])|[sS\u017f][hH][eE])"
-_PRON_RE = compile_re(rf"\b({_PRON_WORD})\b")
+# character scanned: the same matches, about 40 % faster. The pattern opens with the set of
+# first letters and checks the word boundary before it by a look-behind (``\b`` first would
+# make the engine try the whole pattern at every position; a set first lets it jump from
+# candidate letter to candidate letter in C): the same matches, over twice as fast again
+_PRON_RE = compile_re(
+    "[hHsS\u017f](?<!\\w[hHsS\u017f])"
+    "(?:(?<=[hH])(?:[eE](?:[rR][sS\u017f]?)?|[iI\u0130\u0131][sS\u017fmM])|(?<=[sS\u017f])[hH][eE])"
+    "\\b"
+)
 
 
 def _pronoun_after(text: str, end: int) -> str:
@@ -858,7 +889,7 @@ def _pronoun_after(text: str, end: int) -> str:
     m = _PRON_RE.search(text, end, end + 120)
     if m is None:
         return ""
-    return "f" if m.group(1).lower() in ("she", "her", "hers") else "m"
+    return "f" if m.group(0).lower() in ("she", "her", "hers") else "m"
 
 
 _SEXES: dict[str, str] | None = None

@@ -706,3 +706,33 @@ def test_pronoun_after_a_name_reads_any_case_as_ignorecase_would():
         m = reference.search(after, 0, 120)
         want = "" if m is None else ("f" if m.group(1).lower() in ("she", "her", "hers") else "m")
         assert _pronoun_after("Name" + after, 4) == want, after
+
+
+def test_pronoun_after_matches_the_plain_pattern_on_random_text():
+    # the pattern opens with its first letters and a look-behind instead of ``\b`` (for speed):
+    # on any text and from any offset it must find what the plain word-bounded pattern finds
+    import random
+    import re
+
+    from newscli.speakers import _pronoun_after
+
+    reference = re.compile(r"\b(he|his|him|she|her|hers)\b", re.IGNORECASE)
+    alphabet = "hHeErRsSſiIİımM _-a1é'’"
+    rng = random.Random(7)
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14)))
+        end = rng.randint(0, len(text))
+        m = reference.search(text, end, end + 120)
+        want = "" if m is None else ("f" if m.group(1).lower() in ("she", "her", "hers") else "m")
+        assert _pronoun_after(text, end) == want, (text, end)
+
+
+def test_quoted_spans_in_paragraphs_given_out_of_order():
+    # the search for the next mark is shared by the paragraphs before it: paragraphs given
+    # in any order (or without marks between them) still find every quotation of their own
+    text = "“One,” she said.\n\nNo marks here.\n\nThen “two” came."
+    paragraphs = [(0, 16), (18, 32), (34, len(text))]
+    want = [(0, 6), (39, 44)]
+    for order in (paragraphs, paragraphs[::-1], [paragraphs[2], paragraphs[0], paragraphs[1]]):
+        got = sorted((q.start, q.end) for q in find_quoted_spans(text, order))
+        assert got == want, order
