@@ -15,16 +15,19 @@ Importing this module is cheap: gazetteers load on the first call.
 from __future__ import annotations
 
 from functools import lru_cache
-from operator import attrgetter
+from typing import TYPE_CHECKING, Final
 
 from newscli import ner_lexicon as lx
 from newscli.model import Entity, Mention
 from newscli.segment import Segmentation
 
+if TYPE_CHECKING:  # imported on the first call (see recognise): not at start-up
+    from newscli.ner_rules import Raw
+
 __all__ = ["extract_entities", "recognise", "role_names"]
 
 
-def recognise(seg: Segmentation):  # -> list[ner_rules.Raw]
+def recognise(seg: Segmentation) -> list[Raw]:
     """Typed mentions, unmerged (for benchmarks and debugging)."""
     from newscli.ner_rules import Recogniser
 
@@ -89,7 +92,7 @@ def role_names(role: str) -> list[str]:
     return out
 
 
-_ABBREV_ROLE = {
+_ABBREV_ROLE: Final = {
     "gen": "general",
     "sen": "senator",
     "rep": "representative",
@@ -128,7 +131,7 @@ class _Group:
     __slots__ = ("canon", "label_votes", "mentions", "sort", "words")
 
     def __init__(self, canon: str | None) -> None:
-        self.mentions: list = []
+        self.mentions: list[Raw] = []
         self.label_votes: dict[str, float] = {}
         self.canon = canon
         self.words: set[str] = set()
@@ -145,9 +148,8 @@ def extract_entities(seg: Segmentation) -> list[Entity]:
     by_key: dict[str, _Group] = {}
     persons: list[_Group] = []
     # persons: fullest names first so that a bare surname joins the full name
-    people = sorted(
-        (r for r in raws if r.label == "PERSON"), key=lambda r: (-len(r.words), r.start)
-    )
+    people = [r for r in raws if r.label == "PERSON"]
+    people.sort(key=_fullest_first)
     # word -> the person groups holding it, in creation order: a name joins the first group that
     # holds all its words, found among the groups holding its first word (not all groups)
     holding: dict[str, list[_Group]] = {}
@@ -209,37 +211,58 @@ def extract_entities(seg: Segmentation) -> list[Entity]:
         gp.mentions.append(r)
         votes = gp.label_votes
         votes[label] = votes.get(label, 0.0) + (1.0 if r.strong else 0.4)
-    entities: list[Entity] = []
-    for gp in groups:
-        votes = gp.label_votes
-        label = next(iter(votes)) if len(votes) == 1 else max(votes.items(), key=_second)[0]
+    # salience order: most mentions first, then the earliest (a stable sort: ties keep the
+    # order the groups were made in)
+    order: list[tuple[int, int, int]] = []
+    for n, gp in enumerate(groups):
         ms = gp.mentions
         if gp.sort:
             ms.sort(key=_start)
+        order.append((-len(ms), ms[0].start, n))
+    order.sort()
+    entities: list[Entity] = []
+    for _, _, n in order:
+        gp = groups[n]
+        votes = gp.label_votes
+        label = ""
+        top = -1.0
+        for lb, v in votes.items():  # the most votes; the first label among equals
+            if v > top:
+                label = lb
+                top = v
+        ms = gp.mentions
         if len(ms) == 1:
             r = ms[0]
             surface = text[r.start : r.end]
             best = _display(surface, r.caps)
             if gp.canon and label in ("GPE", "LOC") and best.isupper():
                 best = gp.canon
-            aliases = []
+            aliases: list[str] = []
             mentions = [Mention(r.start, r.end, surface)]
             written = [r.role] if r.role else []
         else:
-            surfaces = [text[r.start : r.end] for r in ms]
-            shown = [_display(s, r.caps) for r, s in zip(ms, surfaces, strict=True)]
+            mentions = []
+            shown: list[str] = []
+            cased: list[str] = []  # the names as written in running text (not re-cased)
+            written = []
+            for r in ms:
+                surface = text[r.start : r.end]
+                mentions.append(Mention(r.start, r.end, surface))
+                d = _display(surface, r.caps)
+                shown.append(d)
+                if not r.caps:
+                    cased.append(d)
+                if r.role:
+                    written.append(r.role)
             names = list(dict.fromkeys(shown))
             best = names[0]
             if len(names) > 1:
                 # the fullest name as written in running text (not re-cased from a headline)
-                cased = [d for r, d in zip(ms, shown, strict=True) if not r.caps]
-                best = max(cased or names, key=_fullest)
+                best = _fullest(cased or names)
             if gp.canon and label in ("GPE", "LOC") and (gp.canon in names or best.isupper()):
                 best = gp.canon
             low_best = best.lower()
             aliases = [s for s in names if s.lower() != low_best]
-            mentions = list(map(Mention, map(_START, ms), map(_END, ms), surfaces))
-            written = [r.role for r in ms if r.role]
         roles: list[str] = []
         for ro in written:
             for x in _role_names(ro):
@@ -247,29 +270,44 @@ def extract_entities(seg: Segmentation) -> list[Entity]:
                     roles.append(x)
         # (id, name, label, aliases, role, mentions, roles)
         entities.append(
-            Entity("", best, label, aliases, written[0] if written else None, mentions, roles)
+            Entity(
+                f"E{len(entities) + 1}",
+                best,
+                label,
+                aliases,
+                written[0] if written else None,
+                mentions,
+                roles,
+            )
         )
-    entities.sort(key=lambda e: (-len(e.mentions), e.mentions[0].start))
-    for n, e in enumerate(entities, 1):
-        e.id = f"E{n}"
     return entities
 
 
-_CANON_LABELS = frozenset(("GPE", "NORP", "LOC"))
+_CANON_LABELS: Final = frozenset(("GPE", "NORP", "LOC"))
 
 
-def _second(kv: tuple[str, float]) -> float:
-    return kv[1]
+def _fullest_first(r: Raw) -> tuple[int, int]:
+    """Persons' sort key: the most words first, then the earliest."""
+    return (-len(r.words), r.start)
 
 
-def _start(r) -> int:
+def _start(r: Raw) -> int:
     return r.start
 
 
-_START = attrgetter("start")
-_END = attrgetter("end")
-
-
-def _fullest(s: str) -> tuple[int, bool, int]:
-    """The sort key of the display name: most words, not all capitals, longest."""
-    return (s.count(" "), not s.isupper(), len(s))
+def _fullest(names: list[str]) -> str:
+    """The first of the fullest display names: most words, then not all capitals, then
+    longest."""
+    best = names[0]
+    words = best.count(" ")
+    cased = not best.isupper()
+    size = len(best)
+    for s in names[1:]:
+        w = s.count(" ")
+        if w < words:
+            continue
+        c = not s.isupper()
+        if w == words and (c < cased or (c == cased and len(s) <= size)):
+            continue
+        best, words, cased, size = s, w, c, len(s)
+    return best

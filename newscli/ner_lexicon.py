@@ -7,6 +7,8 @@ loaded lazily by :mod:`newscli.gazetteer`.
 
 from __future__ import annotations
 
+from typing import Final
+
 
 def _words(s: str) -> frozenset[str]:
     return frozenset(s.split())
@@ -14,7 +16,7 @@ def _words(s: str) -> frozenset[str]:
 
 # Titles and role words that may stand before a person's name (lower-cased). A chunk that starts
 # with them has them stripped and kept as the person's role.
-TITLES = _words(
+TITLES: Final = _words(
     """president vice-president vice deputy prime minister premier chancellor secretary
     general gen gen. lieutenant lt lt. colonel col col. major maj maj. captain capt capt.
     commander cmdr admiral adm sergeant sgt corporal private marshal brigadier
@@ -38,7 +40,7 @@ TITLES = _words(
     )
 )
 # Of these, the ones that can be the head of a role phrase (the rest are modifiers).
-ROLE_HEADS = _words(
+ROLE_HEADS: Final = _words(
     """president vice-president premier chancellor minister secretary general lieutenant
     colonel major captain commander admiral sergeant corporal marshal brigadier senator
     representative congressman congresswoman governor mayor king queen prince princess emperor
@@ -52,10 +54,10 @@ ROLE_HEADS = _words(
     aide strategist pollster host anchor correspondent columnist lawmaker""".replace("\n", " ")
 )
 # Honorifics that make the next capitalised words a person whatever they are.
-HONORIFICS = _words("mr mr. mrs mrs. ms ms. dr dr. sir dame mister madame monsieur herr")
+HONORIFICS: Final = _words("mr mr. mrs mrs. ms ms. dr dr. sir dame mister madame monsieur herr")
 
 # Role classes the quote attribution uses to resolve "the diplomat", "the minister", ...
-ROLE_CLASSES: dict[str, tuple[str, ...]] = {
+ROLE_CLASSES: Final[dict[str, tuple[str, ...]]] = {
     "president": ("leader", "official", "politician"),
     "vice-president": ("official", "politician"),
     "prime minister": ("leader", "minister", "official", "politician"),
@@ -163,7 +165,7 @@ ROLE_CLASSES: dict[str, tuple[str, ...]] = {
 }
 
 # Words that end an organisation name (``Bank``, ``Party``, ``Inc``).
-ORG_SUFFIXES = _words(
+ORG_SUFFIXES: Final = _words(
     """inc inc. corp corp. corporation co co. ltd ltd. llc plc ag sa s.a. nv n.v. gmbh bv ab asa
     oy spa s.p.a. group holdings holding company companies industries enterprises bank bancorp
     bankcorp trust securities capital partners investments fund funds insurance assurance airlines
@@ -181,13 +183,13 @@ ORG_SUFFIXES = _words(
     olympique fc f.c. sc ac cf""".replace("\n", " ")
 )
 # Words that open an organisation name before "of" (``Ministry of``, ``University of``).
-ORG_HEADS = _words(
+ORG_HEADS: Final = _words(
     """ministry department university bank college institute school academy commission committee
     council board bureau office agency federation association union league party church court
     house chamber order society federal national""".replace("\n", " ")
 )
 # Well-known organisations, agencies and companies written by hand (acronyms in capitals).
-KNOWN_ORGS = _words(
+_KNOWN_ORGS_WORDS = _words(
     """UN U.N. NATO EU E.U. WHO IMF OPEC WTO OSCE ASEAN APEC OECD UNESCO UNICEF UNHCR IAEA UNDP
     Interpol Europol FIFA UEFA IOC ICC ICJ NASA FBI CIA NSA KGB FSB GRU Pentagon Kremlin Congress
     Senate Parliament Duma Knesset Bundestag Bundesrat Bundesbank Fed Reuters AP AFP TASS RIA
@@ -200,7 +202,7 @@ KNOWN_ORGS = _words(
     Motorola Xerox Kodak Nike Adidas Coca-Cola Pepsi PepsiCo McDonald's Walmart Wal-Mart Citibank
     Citicorp Barclays HSBC Lloyds NatWest UBS Moody's Fitch""".replace("\n", " ")
 )
-KNOWN_ORGS = KNOWN_ORGS | frozenset(
+KNOWN_ORGS: Final = _KNOWN_ORGS_WORDS | frozenset(
     """Sinn Fein|Warsaw Pact|Dow Jones|Credit Suisse|Deutsche Bank|Standard & Poor's|
     Red Cross|Red Crescent|Amnesty International|Human Rights Watch|Greenpeace|World Bank|
     Al Qaeda|Al-Qaeda|Islamic State|Muslim Brotherhood|Khmer Rouge|Tamil Tigers|
@@ -212,42 +214,44 @@ KNOWN_ORGS = KNOWN_ORGS | frozenset(
     .replace("    ", "")
     .split("|")
 )
-KNOWN_ORGS_UPPER = frozenset(o.upper() for o in KNOWN_ORGS)
+KNOWN_ORGS_UPPER: Final = frozenset(o.upper() for o in KNOWN_ORGS)
 
 # Heads of non-political places (LOC) and facilities (FAC).
-LOC_SUFFIXES = _words(
+LOC_SUFFIXES: Final = _words(
     """island islands isle peninsula sea ocean river lake gulf bay strait straits valley desert
     coast mountains mountain mount hills range plain plains basin delta canal channel cape
     archipelago glacier forest region heights sound falls""".replace("\n", " ")
 )
-FAC_SUFFIXES = _words(
+FAC_SUFFIXES: Final = _words(
     """airport stadium arena road street avenue square bridge tower palace hall centre center
     park station port harbour harbor prison dam highway motorway boulevard lane circuit racecourse
     ground oval cathedral mosque temple monastery""".replace("\n", " ")
 )
-EVENT_SUFFIXES = _words(
+EVENT_SUFFIXES: Final = _words(
     """cup championship championships open games olympics olympiad tournament trophy prix war
     revolution festival prize award awards derby marathon series rally classic masters
     grand-prix tour summit crisis day liberation uprising invasion massacre""".replace("\n", " ")
 )
-LAW_SUFFIXES = _words(
+LAW_SUFFIXES: Final = _words(
     """act treaty declaration accord accords agreement convention constitution charter protocol
     resolution amendment code pact plan doctrine""".replace("\n", " ")
 )
 # Capitalised common words that open place and organisation names, never an epithet.
-NAME_PREFIX_WORDS = _words(
+NAME_PREFIX_WORDS: Final = _words(
     """saint san santa st st. fort port mount mt lake cape new old great little north south east
     west upper lower central royal united national federal general grand first bank union"""
 )
 # Particles inside personal names (``de Gaulle``, ``bin Salman``, ``van der Sar``).
-NAME_PARTICLES = _words("de da di del della der den van von bin ibn al el le la du dos das ter ten")
+NAME_PARTICLES: Final = _words(
+    "de da di del della der den van von bin ibn al el le la du dos das ter ten"
+)
 # Lower-case words that may join two capitalised parts of one name.
-CONNECTORS = NAME_PARTICLES | _words("of for and on the in &")
+CONNECTORS: Final = NAME_PARTICLES | _words("of for and on the in &")
 
 # Patronymic and family-name endings that mark a person (Slavic, Nordic).
-PATRONYMIC_ENDINGS = ("ovich", "evich", "ovna", "evna", "ichna", "yevich", "ovic", "evic")
+PATRONYMIC_ENDINGS: Final = ("ovich", "evich", "ovna", "evna", "ichna", "yevich", "ovic", "evic")
 # Surnames that open East Asian names (``Kim Jong-un``, ``Im Chon Il``, ``Li Peng``).
-ASIAN_SURNAMES = _words(
+ASIAN_SURNAMES: Final = _words(
     """Kim Lee Yi Ri Park Pak Choi Choe Jang Chang Im Lim Yun Yoon Kang Cho Jo Han Shin Sin Song
     Hwang Ahn An Oh O Ryu Moon Mun Kwon Jung Jeong Chung Nam Hong Yoo Yu Ko Noh Roh Baek Paek
     Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng
@@ -255,28 +259,30 @@ ASIAN_SURNAMES = _words(
     Lu Ding Ren Shen Yao Cui Zhong Tan Ng Goh Ong Teo Nguyen Tran Le Pham Hoang Phan Vu Vo Dang
     Bui Do Ho Ngo Duong Ly Qian Qiao Rong Hun""".replace("\n", " ")
 )
-SPEECH_VERBS = _words(
+SPEECH_VERBS: Final = _words(
     """said says say told tells added adds stated states noted notes asked asks according
     announced announces argued argues claimed claims insisted insists warned warns explained
     explains replied replies wrote writes urged urges believes believed thinks thought
     commented comments declared declares stressed stresses admitted admits denied denies
     confirmed confirms reported reports suggested suggests""".replace("\n", " ")
 )
-MONTHS_DAYS = _words(
+MONTHS_DAYS: Final = _words(
     """January February March April May June July August September October November December
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
     Saturday Sunday Mon Tue Wed Thu Fri Sat Sun""".replace("\n", " ")
 )
 # Capitalised words that are never an entity on their own.
-NEVER_ALONE = MONTHS_DAYS | _words(
+NEVER_ALONE: Final = MONTHS_DAYS | _words(
     """I I'm I'll I've I'd A An The This That These Those It He She We They You My Our His Her
     Their Its Mr Mrs Ms Dr Sir Madam OK Okay Yes No God Internet Web Christmas Easter
     Ramadan Prime Minister President Pope GMT EDT EST BST CET UTC GDP GNP CEO CFO PMI IPO CPI
     HIV DNA TV PC AM PM FM BC AD OK""".replace("\n", " ")
 )
 # Lower-case words before a place name ("in Moscow", "from Pyongyang").
-PLACE_PREPOSITIONS = _words("in at from to near into outside across throughout via towards toward")
-SPORTS_WORDS = _words(
+PLACE_PREPOSITIONS: Final = _words(
+    "in at from to near into outside across throughout via towards toward"
+)
+SPORTS_WORDS: Final = _words(
     """soccer football cricket tennis golf baseball basketball rugby athletics cycling boxing
     hockey nfl nba nhl mlb racing formula skiing swimming motor-racing motorcycling sailing
     rowing badminton squash snooker volleyball handball equestrianism horse olympics""".replace(
@@ -285,7 +291,7 @@ SPORTS_WORDS = _words(
 )
 
 # Well-known multi-word names that ALL-CAPS headlines spell with common words (hand-written).
-KNOWN_NAMES: dict[str, str] = {
+KNOWN_NAMES: Final[dict[str, str]] = {
     "World Cup": "EVENT",
     "Olympic Games": "EVENT",
     "Olympics": "EVENT",
@@ -310,9 +316,9 @@ KNOWN_NAMES: dict[str, str] = {
     "White House": "FAC",
     "Wall Street": "FAC",
 }
-KNOWN_NAMES_FIRST = frozenset(k.split()[0] for k in KNOWN_NAMES)
+KNOWN_NAMES_FIRST: Final = frozenset(k.split()[0] for k in KNOWN_NAMES)
 # Function words: never a name at a sentence start, even when a name list has them ("In").
-FUNCTION_WORDS = _words(
+FUNCTION_WORDS: Final = _words(
     """a an the in on at by for from with as of to into onto upon about after before during
     while when where if so but and or nor yet since until unless though although because
     this that these those there here it its he she they we you i his her their our your my
@@ -322,18 +328,18 @@ FUNCTION_WORDS = _words(
 )
 # Lower-case nouns that make the capitalised word next to them a place ("the Tavildara region",
 # "the town of Barentsburg").
-PLACE_NOUNS = _words(
+PLACE_NOUNS: Final = _words(
     """town towns city cities village villages province provinces region regions district
     districts state states capital port county counties municipality area enclave republic
     island islands valley border suburb suburbs outskirts neighbourhood neighborhood"""
 )
 # Team sports: a town named in their results is usually the club ("Leicestershire beat Essex").
-TEAM_SPORTS = _words(
+TEAM_SPORTS: Final = _words(
     """soccer football cricket baseball basketball rugby hockey nfl nba nhl mlb volleyball
     handball pro-soccer"""
 )
 # Nouns next to a name that make it an organisation ("the daily Zycie", "Tanjug news agency").
-ORG_CONTEXT = _words(
+ORG_CONTEXT: Final = _words(
     """company firm group bank newspaper daily weekly agency party club side team airline
     carrier maker manufacturer insurer retailer brewer guerrillas militia rebels shares stock
     subsidiary network broadcaster magazine paper conglomerate giant chain operator

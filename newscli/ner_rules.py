@@ -20,73 +20,75 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import compress
-from operator import attrgetter, itemgetter, not_
+from operator import attrgetter
+from typing import Final
 
 from newscli import ner_lexicon as lx
-from newscli.gazetteer import AnyGazetteer, load, multi_lengths
+from newscli.gazetteer import AnyGazetteer, Place, load, multi_lengths
 from newscli.model import Token
 from newscli.regex_cache import compile as compile_re
 from newscli.segment import Segmentation, tokenize
 
-_QUOTES_OPEN = frozenset("\"'“‘«(`[")
-_POSSESSIVE = frozenset(("'s", "’s", "'S", "’S"))
-_DIGIT = compile_re(r"\d")
-_LOWER_WORD = compile_re(r"\b[a-z]{4,}")
-_LOWER3_WORD = compile_re(r"\b[a-z]{3}\b")
+_QUOTES_OPEN: Final = frozenset("\"'“‘«(`[")
+_POSSESSIVE: Final = frozenset(("'s", "’s", "'S", "’S"))
+_DIGIT: Final = compile_re(r"\d")
+_LOWER_WORD: Final = compile_re(r"\b[a-z]{4,}")
+_LOWER3_WORD: Final = compile_re(r"\b[a-z]{3}\b")
 # nine matches of _LOWER_WORD (the ones findall finds, in turn): a match stops at the ninth
 # instead of listing every word. Each step is a look-ahead then its back-reference, an atomic
 # group that Python 3.10 can write: nothing is retried, so a failure is linear too
-_NINE_LOWER_WORDS = compile_re(r"(?:(?=(.*?\b[a-z]{4,}))\1){9}", re.S)
-_HEADLINE_LOWER = frozenset("and the for but nor off out via".split())
+_NINE_LOWER_WORDS: Final = compile_re(r"(?:(?=(.*?\b[a-z]{4,}))\1){9}", re.S)
+_HEADLINE_LOWER: Final = frozenset("and the for but nor off out via".split())
 # an ALL-CAPS word (the group: \b[A-Z]{2,}\b) or a Title-Case one (\b[A-Z][a-z]{3,}), counted in
 # one scan: the two never overlap (both start at a word boundary, the second letter decides)
-_UPPER_OR_TITLE = compile_re(r"\b(?:([A-Z]{2,})\b|[A-Z][a-z]{3,})")
+_UPPER_OR_TITLE: Final = compile_re(r"\b(?:([A-Z]{2,})\b|[A-Z][a-z]{3,})")
 # the group of the pattern above, \b[A-Z]{2,}\b, written to open with a character class (the
 # engine then skips ahead to the next capital in C) and the boundary before it as a look-behind
-_ALL_CAPS_WORD = compile_re(r"[A-Z](?<!\w[A-Z])[A-Z]+\b")
+_ALL_CAPS_WORD: Final = compile_re(r"[A-Z](?<!\w[A-Z])[A-Z]+\b")
 # the translation table of _caps_mode's line shapes (ASCII: lower-case letter "a", capital "A",
 # digit or underscore "0", any other character " ")
-_SHAPES = bytes.maketrans(
+_SHAPES: Final = bytes.maketrans(
     bytes(range(128)),
     bytes(
         97 if 97 <= c <= 122 else 65 if 65 <= c <= 90 else 48 if 48 <= c <= 57 or c == 95 else 32
         for c in range(128)
     ),
 )
-_ISO_DATE = compile_re(r"\d{4}-\d\d-\d\d$")
+_ISO_DATE: Final = compile_re(r"\d{4}-\d\d-\d\d$")
 # Abbreviations written with a full stop inside a name: "Mr. Smith", "Gen. Powell", "St. Louis".
-_ABBREV = frozenset(
+_ABBREV: Final = frozenset(
     "Mr Mrs Ms Dr Gen Sen Rep Gov Lt Col Capt Sgt Maj Adm Cmdr Prof Rev Hon St Mt Ft Jr Sr Pres"
     " Supt Insp Det Brig Lieut Cdr Fr Msgr".split()
 )
-_STATE_HEADS = frozenset("republic kingdom commonwealth state states emirate principality".split())
-_EVENT_HEADS = frozenset("hurricane typhoon cyclone storm tropical operation".split())
-_LANGUAGE_CUES = frozenset(
+_STATE_HEADS: Final = frozenset(
+    "republic kingdom commonwealth state states emirate principality".split()
+)
+_EVENT_HEADS: Final = frozenset("hurricane typhoon cyclone storm tropical operation".split())
+_LANGUAGE_CUES: Final = frozenset(
     "in into speak speaks spoke spoken speaking fluent learn learned learning translated".split()
 )
-_COORD = frozenset((" and ", ", ", " or ", ", and ", " & "))
-_APPOSITIVE_GLUE = frozenset("the a an of and for 's ’s".split())
+_COORD: Final = frozenset((" and ", ", ", " or ", ", and ", " & "))
+_APPOSITIVE_GLUE: Final = frozenset("the a an of and for 's ’s".split())
 # Hostile-input guards: a run of capitalised words longer than this is not one name; past
 # this many chunks in one document (a normal article has ~100) only list lookups run; sentences
 # and tokens past the unit and token budgets (a book, not an article: ~60x a long article) are
 # not read.
-_MAX_RUN = 14
-_CHUNK_BUDGET = 5_000
-_UNIT_BUDGET = 4_000
-_TOKEN_BUDGET = 60_000
-_ES_STEMS = ("oes", "ses", "xes", "zes", "ches", "shes")
-_LEGAL_SUFFIXES = frozenset("inc corp ltd co plc llc ag sa nv gmbh bv".split())
+_MAX_RUN: Final = 14
+_CHUNK_BUDGET: Final = 5_000
+_UNIT_BUDGET: Final = 4_000
+_TOKEN_BUDGET: Final = 60_000
+_ES_STEMS: Final = ("oes", "ses", "xes", "zes", "ches", "shes")
+_LEGAL_SUFFIXES: Final = frozenset("inc corp ltd co plc llc ag sa nv gmbh bv".split())
 # "(D-Nev.)", "(R-S.C.)": a party and state after a lawmaker's name, not an entity (tried only
 # on words with a hyphen: a regular expression call costs more than the test)
-_PARTY_STATE = compile_re(r"[DRI]-[A-Z][A-Za-z]{0,3}\.?$")
-_ROLE_PREP = frozenset("to of for at in on with".split())
-_ROLE_GLUE = _ROLE_PREP | _APPOSITIVE_GLUE
-_COMPASS = frozenset(
+_PARTY_STATE: Final = compile_re(r"[DRI]-[A-Z][A-Za-z]{0,3}\.?$")
+_ROLE_PREP: Final = frozenset("to of for at in on with".split())
+_ROLE_GLUE: Final = _ROLE_PREP | _APPOSITIVE_GLUE
+_COMPASS: Final = frozenset(
     "north south east west northern southern eastern western northeast northwest southeast"
     " southwest central".split()
 )
-_SENT_PUNCT = frozenset(".!?:;\"“”'‘’«»()[]-–—|")
+_SENT_PUNCT: Final = frozenset(".!?:;\"“”'‘’«»()[]-–—|")
 
 
 class Raw:
@@ -166,18 +168,20 @@ def _is_cap(t: str) -> bool:
     return t[0].isupper() and (t.isalpha() or (t[0].isalpha() and _DIGIT.search(t) is None))
 
 
-_KNOWN_MULTI_LEN = multi_lengths(k for k in lx.KNOWN_NAMES if " " in k)
-# word -> is it a capitalised word (_is_cap): a cache shared by documents, cheaper than the test
-_CAP: dict[str, bool] = {}
-# word -> its lookup form in running text (_form(w, False)): a cache shared by documents
-_FORM: dict[str, str] = {}
-_TEXT = itemgetter(2)  # Token.text (Token is a NamedTuple: itemgetter beats the attribute)
-_START = attrgetter("start")
+_KNOWN_MULTI_LEN: Final = multi_lengths(k for k in lx.KNOWN_NAMES if " " in k)
+# word -> (its lookup form in running text, is it capitalised): _form(w, False) and _is_cap(w),
+# cached across documents for the words that do not open with a lower-case ASCII letter
+_WORDS: Final[dict[str, tuple[str, bool]]] = {}
+_START: Final = attrgetter("start")
 
 
-def _cap_fill(w: str) -> bool:
-    c = _CAP[w] = w[0].isupper() and (w.isalpha() or _is_cap(w))
-    return c
+def _count_mid_cap(mid_caps: dict[str, int], words: list[str], k: int) -> None:
+    """Count ``words[k]``, a capitalised word between two others, unless a sentence mark or
+    a connector stands before it (then it may open a sentence or continue a name)."""
+    before = words[k - 1]
+    if before not in _SENT_PUNCT and before not in lx.CONNECTORS:
+        w = words[k]
+        mid_caps[w] = mid_caps.get(w, 0) + 1
 
 
 def _is_title(low: str) -> bool:
@@ -199,8 +203,18 @@ def _split_units(seg: Segmentation) -> list[list[Token]]:
     if len(sentences) > _UNIT_BUDGET:  # hostile input: a normal article has ~30 sentences
         sentences = sentences[:_UNIT_BUDGET]
     left = _TOKEN_BUDGET
+    n_toks = len(toks)
+    j = 0
     for s in sentences:
-        i, j = seg.token_range(s.start, s.end)
+        # the tokens that start inside the sentence (Segmentation.token_range): sentences are
+        # in order and only white space lies between them, so the first token is most often
+        # where the previous sentence's tokens ended (checked, else found by bisection)
+        a = s.start
+        if (j == n_toks or starts[j] >= a) and (j == 0 or starts[j - 1] < a):
+            i = j
+        else:
+            i = bisect_right(starts, a - 1)
+        j = bisect_right(starts, s.end - 1, i)
         if j - i > left:  # hostile input: stop reading past the token budget
             j = i + left
         left -= j - i
@@ -234,7 +248,21 @@ def _caps_mode(text: str, toks: list[Token], first: bool = False) -> bool:
     """ALL-CAPS (headline, dateline) or Title-Case (headline) line. The words are counted over
     the whole line at C speed: from the line's shape (below) when it is ASCII, otherwise with
     regular expressions."""
-    line = text[toks[0].start : toks[-1].end]
+    a = toks[0].start
+    b = toks[-1].end
+    is_long = b - a > 150
+    if is_long:
+        # running text settles it within its first 150 characters: tested on those alone (most
+        # lines stop here), by the same two means as below (the shape of an ASCII window, whole
+        # line ASCII or not, counts what the regular expression counts there)
+        head = text[a : a + 150]
+        if head.isascii():
+            head_shape = head.encode("ascii").translate(_SHAPES)
+            if head_shape.startswith(b"aaaa") + head_shape.count(b" aaaa") > 8:
+                return False
+        elif _NINE_LOWER_WORDS.match(head) is not None:
+            return False
+    line = text[a:b]
     if line.isascii():
         # one byte per character: "a" lower-case, "A" capital, "0" another word character, " "
         # anything else. A lower-case word (_LOWER_WORD) is then "aaaa" at the start or after a
@@ -242,12 +270,13 @@ def _caps_mode(text: str, toks: list[Token], first: bool = False) -> bool:
         # engine stepping through every character (about ten times the work)
         shape = line.encode("ascii").translate(_SHAPES)
         lower_first = shape.startswith(b"aaaa")
-        # running text settles it within its first 150 characters (see below)
-        if len(line) > 150:
-            if lower_first + shape.count(b" aaaa", 0, 150) > 8:
-                return False
-        elif (lower_first or b" aaaa" in shape) and (
-            b"AA" not in shape or _ALL_CAPS_WORD.search(line) is None
+        # a shorter line with a lower-case word and no ALL-CAPS word (as below). bytes.find,
+        # not "in": CPython's bytes "in" first tries the operand as an integer, and raising and
+        # clearing that TypeError costs more than the search
+        if (
+            not is_long
+            and (lower_first or shape.find(b" aaaa") >= 0)
+            and (shape.find(b"AA") < 0 or _ALL_CAPS_WORD.search(line) is None)
         ):
             return False
         if line.isupper():
@@ -260,16 +289,18 @@ def _caps_mode(text: str, toks: list[Token], first: bool = False) -> bool:
             if lower > 8:
                 return False
         title = shape.startswith(b"Aaaa") + shape.count(b" Aaaa")
-        upper = len(_ALL_CAPS_WORD.findall(line)) if b"AA" in shape else 0
+        upper = len(_ALL_CAPS_WORD.findall(line)) if shape.find(b"AA") >= 0 else 0
     else:
-        # running text settles it within its first 150 characters (the matches in a shorter
-        # window are a subset of those in the 300-character one below, so the answer is the same)
-        if len(line) > 150:
-            if _NINE_LOWER_WORDS.match(line, 0, 150) is not None:
-                return False
-        # a shorter line with a lower-case word and no ALL-CAPS word: both tests below fail (the
-        # first needs an ALL-CAPS word, the Title-Case one no lower-case word)
-        elif _LOWER_WORD.search(line) is not None and _ALL_CAPS_WORD.search(line) is None:
+        # a line longer than 150 characters was tested on its first 150 above (the matches in a
+        # shorter window are a subset of those in the 300-character one below, so the answer is
+        # the same as without that test); a shorter line with a lower-case word and no ALL-CAPS
+        # word: both tests below fail (the first needs an ALL-CAPS word, the Title-Case one no
+        # lower-case word)
+        if (
+            not is_long
+            and _LOWER_WORD.search(line) is not None
+            and _ALL_CAPS_WORD.search(line) is None
+        ):
             return False
         if line.isupper():
             return True
@@ -308,7 +339,18 @@ class Recogniser:
     def __init__(self, seg: Segmentation, gaz: AnyGazetteer | None = None) -> None:
         self.seg = seg
         self.text = seg.text
-        self.g = gaz or load()
+        g = gaz or load()
+        # the gazetteer's lists held here: compiled, an attribute of this class is a struct
+        # field, one of the gazetteer (either form) a dictionary lookup
+        self.places = g.places
+        self.demonyms: dict[str, str] = g.demonyms
+        self.given = g.given
+        self.surnames = g.surnames
+        self.common = g.common
+        self.languages: frozenset[str] = g.languages
+        self.multi_first = g.multi_first
+        self.multi_len = g.multi_len
+        self.max_place_tokens: int = g.max_place_tokens
         self.out: list[Raw] = []
         # capitalised words seen alone mid-sentence in normal text, with their counts
         self.mid_caps: dict[str, int] = {}
@@ -327,54 +369,53 @@ class Recogniser:
             for n, toks in enumerate(raw_units)
             if toks
         ]
-        capd = _CAP
-        formd = _FORM
-        if len(capd) > 200_000 or len(formd) > 200_000:
-            capd.clear()
-            formd.clear()
-        capget = capd.get
-        formget = formd.get
-        text_of = _TEXT
+        cache = _WORDS
+        if len(cache) > 200_000:
+            cache.clear()
         mid_caps = self.mid_caps
         for u in units:
-            if text.find("-", u.toks[0].start, u.toks[-1].end) >= 0:
-                u.toks = self._split_hyphens(u.toks, u.caps)
-            words = u.words = list(map(text_of, u.toks))
+            toks = u.toks
+            if text.find("-", toks[0].start, toks[-1].end) >= 0:
+                toks = u.toks = self._split_hyphens(toks, u.caps)
+            words = u.words = [t.text for t in toks]
             n_words = len(words)
-            if u.caps:
+            caps = u.caps
+            forms = u.forms
+            cap = u.cap
+            # one pass: each word's form and whether it is capitalised. A word that opens with a
+            # lower-case ASCII letter is neither (about two words in three); the others are
+            # looked up in a cache shared by documents. A capitalised word alone in running
+            # text is counted (mid_caps) once the word after it is known.
+            prev = prev2 = False  # the previous two words are capitalised
+            for k in range(n_words):
+                w = words[k]
+                c = ord(w[0])
+                if 97 <= c <= 122:
+                    forms.append(w)
+                    cap.append(False)
+                    is_cap = False
+                else:
+                    e = cache.get(w)
+                    if e is None:
+                        e = cache[w] = (_form(w, False), _is_cap(w))
+                    forms.append(e[0])
+                    is_cap = e[1]
+                    cap.append(is_cap)
+                if prev and not prev2 and not is_cap and k >= 2 and not caps:
+                    _count_mid_cap(mid_caps, words, k - 1)
+                prev2 = prev
+                prev = is_cap
+            if prev and not prev2 and n_words >= 2 and not caps:
+                _count_mid_cap(mid_caps, words, n_words - 1)
+            if caps:
                 u.forms = [_form(w, True) for w in words]
                 u.text_caps = sum(w.isupper() for w in words) * 2 > n_words
-            else:
-                # only ALL-CAPS words change form; they are found by a C-level scan, and the
-                # per-word results are cached across documents
-                forms = u.forms = words.copy()
-                for k in compress(range(n_words), map(str.isupper, words)):
-                    w = words[k]
-                    f = formget(w)
-                    forms[k] = f if f is not None else formd.setdefault(w, _form(w, False))
-            # a lower-case word is never capitalised: look up only the others (~1/3 of words;
-            # a C-level map over every word costs more, hashing words nothing else looks up)
-            cap = u.cap = [False] * n_words
-            for k in compress(range(n_words), map(not_, map(str.islower, words))):
-                c = capget(words[k])
-                cap[k] = c if c is not None else _cap_fill(words[k])
             u.dateline = (
                 u.index <= 3
-                and len(words) <= 12
+                and n_words <= 12
                 and cap[0]
                 and any(_ISO_DATE.match(w) or w in lx.MONTHS_DAYS for w in words)
             )
-            if not u.caps:
-                last = len(words) - 1
-                for k in compress(range(1, last + 1), cap[1:]):
-                    if (
-                        not cap[k - 1]
-                        and (k == last or not cap[k + 1])
-                        and words[k - 1] not in _SENT_PUNCT
-                        and words[k - 1] not in lx.CONNECTORS
-                    ):
-                        w = words[k]
-                        mid_caps[w] = mid_caps.get(w, 0) + 1
         self.sports = self._is_sports(units)
         for u in units:
             if not u.caps:
@@ -400,7 +441,7 @@ class Recogniser:
     def _split_hyphens(self, toks: list[Token], caps: bool) -> list[Token]:
         """``DPRK-Russia`` -> ``DPRK`` ``-`` ``Russia`` when every part is a known place."""
         out: list[Token] | None = None
-        places = self.g.places
+        places = self.places
         for n, t in enumerate(toks):
             w = t.text
             if "-" in w and _is_cap(w) and not (n + 1 < len(toks) and _is_cap(toks[n + 1].text)):
@@ -425,10 +466,9 @@ class Recogniser:
 
     # ---------------------------------------------------------------------------- units
     def _known(self, f: str) -> bool:
-        g = self.g
         return (
-            f in g.places
-            or f in g.demonyms
+            f in self.places
+            or f in self.demonyms
             or f in lx.KNOWN_ORGS
             or f in lx.KNOWN_NAMES
             or self.mid_caps.get(f, 0) >= 2
@@ -436,7 +476,7 @@ class Recogniser:
 
     def _is_common(self, low: str) -> bool:
         """An English word (``automakers``, ``re-education`` by their parts)."""
-        common = self.g.common
+        common = self.common
         if low in common:
             return True
         if (
@@ -455,36 +495,35 @@ class Recogniser:
 
     def _multi_place(self, forms: list[str], k: int) -> int:
         """Length of a multi-word gazetteer name starting at ``forms[k]`` (``New York``)."""
-        g = self.g
         first = forms[k]
         if " " in first:
-            top = g.max_place_tokens
+            top = self.max_place_tokens
         else:  # no longer name opens with this word: try only the lengths that exist
             top = min(
-                g.max_place_tokens,
-                max(g.multi_len.get(first, 0), _KNOWN_MULTI_LEN.get(first, 0)),
+                self.max_place_tokens,
+                max(self.multi_len.get(first, 0), _KNOWN_MULTI_LEN.get(first, 0)),
             )
             if top < 2:
                 return 0
         for m in range(min(len(forms), k + top), k + 1, -1):
             name = " ".join(forms[k:m])
-            if name in g.places or name in g.demonyms or name in lx.KNOWN_NAMES:
+            if name in self.places or name in self.demonyms or name in lx.KNOWN_NAMES:
                 return m - k
         return 0
 
     def _in_city(self, forms: list[str], e: int) -> bool:
         """``Embassy in Pyongyang``: a city after ``in`` is a place of its own."""
-        p = self.g.places.get(forms[e])
+        p: Place | None = self.places.get(forms[e])
         return p is not None and p.kind in "TS"
 
     def _of_place(self, forms: list[str], k: int, j: int, e: int) -> bool:
         """``Karlsruhe of Germany``: ``of`` + a country does not continue a name unless the
         name so far has an organisation head (``Bank of England``)."""
-        p = self.g.places.get(forms[e])
+        p: Place | None = self.places.get(forms[e])
         if p is None:
             span = self._multi_place(forms, e)
             if span:
-                p = self.g.places.get(" ".join(forms[e : e + span]))
+                p = self.places.get(" ".join(forms[e : e + span]))
         if p is None or p.kind not in "CS":
             return False
         # a title right before "of" keeps it ("Foreign Minister of France"); a title further
@@ -506,7 +545,10 @@ class Recogniser:
         n = len(toks)
         cand = [False] * n
         caps = u.caps
-        for k in list(compress(range(n), u.cap)):
+        capl = u.cap
+        for k in range(n):
+            if not capl[k]:
+                continue
             prev = words[k - 1] if k else ""
             start_pos = k == 0 or prev in _SENT_PUNCT
             if not start_pos and not caps:
@@ -527,15 +569,15 @@ class Recogniser:
             elif (
                 k
                 and cand[k - 1]
-                and forms[k - 1] in self.g.given
+                and forms[k - 1] in self.given
                 and not u.text_caps
                 and f.lower() not in lx.FUNCTION_WORDS
-                and f not in self.g.places
+                and f not in self.places
                 and f.lower() not in lx.SPEECH_VERBS
                 and not (  # a headline verb: "Lindsey Graham Says", "Clinton Goes"
                     u.caps
                     and f[-1] == "s"
-                    and f not in self.g.surnames
+                    and f not in self.surnames
                     and self._is_common(f.lower())
                     and not self._known(f)
                 )
@@ -545,7 +587,7 @@ class Recogniser:
                 continue
             if u.caps or start_pos:
                 low = f.lower()
-                if f in self.g.multi_first or f in lx.KNOWN_NAMES_FIRST:
+                if f in self.multi_first or f in lx.KNOWN_NAMES_FIRST:
                     span = self._multi_place(forms, k)
                     if span:
                         for m in range(k, k + span):
@@ -573,11 +615,11 @@ class Recogniser:
                     (
                         self._is_common(low)
                         and not self._known(f)
-                        and not (u.caps and (w in lx.KNOWN_ORGS or w in self.g.places))
+                        and not (u.caps and (w in lx.KNOWN_ORGS or w in self.places))
                     )
                     and (memory is None or low not in memory)
                     and not (
-                        f in self.g.given
+                        f in self.given
                         and k + 1 < n
                         and u.cap[k + 1]
                         and not self._known(forms[k + 1])
@@ -588,8 +630,8 @@ class Recogniser:
                     continue
             cand[k] = True
         done = 0
-        for k in list(compress(range(n), cand)):
-            if k < done:
+        for k in range(n):
+            if not cand[k] or k < done:
                 continue
             j = k + 1
             while j < n:
@@ -632,7 +674,7 @@ class Recogniser:
                         continue
                     if w == "in" and (self._in_city(forms, e) or forms[e] in lx.MONTHS_DAYS):
                         break
-                    if w == "and" and (forms[e] in self.g.places or self._multi_place(forms, e)):
+                    if w == "and" and (forms[e] in self.places or self._multi_place(forms, e)):
                         break  # "the United States and China"
                     if w == "and" and forms[j - 1].lower().rstrip(".") in _LEGAL_SUFFIXES:
                         break  # "Apple Inc and Alphabet Inc": a legal suffix closes a name
@@ -714,14 +756,13 @@ class Recogniser:
     ) -> None:
         """Titles from ``start`` then a name: the name is a person, the titles its role.
         ``Secretary of State Antony Blinken``: a title with ``of`` runs up to a given name."""
-        g = self.g
         n = len(idx)
         k = start
         while k < n - 1 and _is_title(lows[k]):
             k += 1
         if lows[k] in lx.CONNECTORS:
-            p = next((q for q in range(k + 1, n - 1) if fs[q] in g.given), 0)
-            if not p and n > k + 2 and (lows[k + 1] in lx.TITLES or lows[k + 1] in g.common):
+            p = next((q for q in range(k + 1, n - 1) if fs[q] in self.given), 0)
+            if not p and n > k + 2 and (lows[k + 1] in lx.TITLES or lows[k + 1] in self.common):
                 p = k + 2  # "Secretary of State Blinken"
                 while p < n - 1 and (_is_title(lows[p]) or lows[p] == "affairs"):
                     p += 1
@@ -735,9 +776,14 @@ class Recogniser:
             self._person_or(u, idx[k:], memory, "", honorific=True)
             return
         p = k
-        while p < n - 2 and fs[p] not in g.given and lows[p] in g.common and fs[p] not in g.places:
+        while (
+            p < n - 2
+            and fs[p] not in self.given
+            and lows[p] in self.common
+            and fs[p] not in self.places
+        ):
             p += 1
-        if p > k and fs[p] in g.given:
+        if p > k and fs[p] in self.given:
             k = p  # "Miss Universe Alicia Machado": the description is part of the role
         role = self._role_text(u, idx[role_from], idx[k - 1])
         self._person_or(u, idx[k:], memory, role, honorific=lows[start] in lx.HONORIFICS)
@@ -745,13 +791,12 @@ class Recogniser:
     def _epithet(self, f: str, low: str) -> bool:
         """A capitalised common adjective before a name (``Crooked``, ``Sleepy``), not a
         place, title, organisation word or a word that opens place names (``Port``)."""
-        g = self.g
         return (
-            low in g.common
-            and f not in g.given
-            and f not in g.surnames
-            and f not in g.places
-            and f not in g.demonyms
+            low in self.common
+            and f not in self.given
+            and f not in self.surnames
+            and f not in self.places
+            and f not in self.demonyms
             and f not in lx.KNOWN_ORGS
             and low not in lx.TITLES
             and low not in lx.FUNCTION_WORDS
@@ -781,10 +826,10 @@ class Recogniser:
         if not head:
             return None
         start = m + 1
-        dem = self.g.demonyms
+        dem = self.demonyms
         if m >= 0 and (
             u.forms[m] in dem
-            or u.forms[m] in self.g.places
+            or u.forms[m] in self.places
             or u.forms[m] in lx.KNOWN_ORGS
             or (u.caps is False and 2 <= len(toks[m].text) <= 5 and toks[m].text.isupper())
         ):
@@ -851,15 +896,14 @@ class Recogniser:
             lx.FUNCTION_WORDS
         ):
             return True  # "I’m", "She’ll"
-        g = self.g
         if (
             "-" in f
             or (u.dateline and k == 0 and (nxt == "," or nxt[:1].isdigit()))
             or name in lx.KNOWN_NAMES
             or name in lx.KNOWN_ORGS
-            or name in g.places
-            or name in g.languages
-            or name in g.demonyms
+            or name in self.places
+            or name in self.languages
+            or name in self.demonyms
         ):
             return False
         nxt2 = toks[after + 1].text if nxt == "." and after + 1 < len(toks) else ""
@@ -870,7 +914,6 @@ class Recogniser:
     def _chunk(self, u: _Unit, idx: list[int], memory: dict | None, hint: str = "") -> None:
         if not idx:
             return
-        g = self.g
         toks = u.toks
         forms = u.forms
         self.budget -= 1
@@ -881,12 +924,12 @@ class Recogniser:
                 if f in lx.KNOWN_ORGS:
                     self._emit(u, idx, "ORG", True)
                     return
-                p = g.places.get(f)
+                p: Place | None = self.places.get(f)
                 if p is not None and (p.kind not in "TS" or not self.sports):
                     self._emit(u, idx, p.label, True, p.canonical or f)
                     return
-                d = g.demonyms.get(f)
-                if d is not None and f not in g.languages and "-" not in f:
+                d = self.demonyms.get(f)
+                if d is not None and f not in self.languages and "-" not in f:
                     self._emit(u, idx, "NORP", True, d)
                     return
         if self.budget < 0:
@@ -917,7 +960,7 @@ class Recogniser:
             fs[0] in lx.MONTHS_DAYS
             and n > 1
             and fs[1] not in lx.MONTHS_DAYS
-            and not (n == 2 and fs[0] in g.given and fs[1] in g.surnames)  # "June Carter"
+            and not (n == 2 and fs[0] in self.given and fs[1] in self.surnames)  # "June Carter"
         ):
             self._chunk(u, idx[1:], memory)
             return
@@ -925,7 +968,7 @@ class Recogniser:
             fs[-1] in lx.MONTHS_DAYS
             and n > 1
             and fs[-2] not in lx.MONTHS_DAYS
-            and fs[-2] not in g.given  # "Theresa May"
+            and fs[-2] not in self.given  # "Theresa May"
         ):
             self._chunk(u, idx[:-1], memory)
             return
@@ -935,7 +978,7 @@ class Recogniser:
             or ("-" in fs[0] and _PARTY_STATE.match(fs[0]) is not None)
         ):
             return
-        if max(map(len, fs)) == 1:
+        if all(len(f) == 1 for f in fs):
             return
         if (
             n == 1
@@ -950,19 +993,19 @@ class Recogniser:
             return
         # dateline: "NEW YORK 1996-08-30", "KINSHASA, Zaire 1996-08-30"
         if u.dateline and idx[0] == 0 and (nxt == "," or nxt[:1].isdigit()):
-            p = g.places.get(name)
+            p = self.places.get(name)
             self._emit(u, idx, p.label if p else "GPE", True, (p.canonical or name) if p else None)
             return
         # "New York-based", "Surinamese-born": a place or people as a modifier (CoNLL MISC)
         if "-" in fs[-1]:
             base, _, tail = name.rpartition("-")
-            if tail.islower() and (base in g.places or base in g.demonyms):
+            if tail.islower() and (base in self.places or base in self.demonyms):
                 self._emit(u, idx, "NORP", True)
                 return
         # 0. ALL-CAPS: the document's own spelling of the name decides
         if u.caps and memory is not None:
             hit = memory.get(name.lower())
-            if hit is not None and not (self.sports and name in g.places):
+            if hit is not None and not (self.sports and name in self.places):
                 self._emit(u, idx, hit[0], True, hit[1])
                 return
         # 1. exact gazetteer and list hits
@@ -972,9 +1015,9 @@ class Recogniser:
         if name in lx.KNOWN_ORGS or (u.caps and toks[idx[0]].text in lx.KNOWN_ORGS and n == 1):
             self._emit(u, idx, "ORG", True)
             return
-        p = g.places.get(name)
-        if p is None and u.caps and n == 1 and toks[idx[0]].text in g.places:
-            p = g.places[toks[idx[0]].text]
+        p = self.places.get(name)
+        if p is None and u.caps and n == 1 and toks[idx[0]].text in self.places:
+            p = self.places[toks[idx[0]].text]
         if p is not None:
             label = p.label
             if (
@@ -988,17 +1031,17 @@ class Recogniser:
                 label = "ORG"  # a club named after its town: "Leicestershire beat Essex"
             self._emit(u, idx, label, True, p.canonical or name)
             return
-        if n == 1 and name in g.languages and before in _LANGUAGE_CUES:
+        if n == 1 and name in self.languages and before in _LANGUAGE_CUES:
             self._emit(u, idx, "LANGUAGE", True)
             return
-        d = g.demonyms.get(name)
+        d = self.demonyms.get(name)
         if d is None and n == 2 and lows[0] in _COMPASS:
-            d = g.demonyms.get(fs[1])
+            d = self.demonyms.get(fs[1])
         if d is not None:
             self._emit(u, idx, "NORP", True, d)
             return
         # 1b. an epithet before a given name: "Crooked Hillary Clinton", "Sleepy Joe"
-        if n >= 2 and fs[1] in g.given and self._epithet(fs[0], lows[0]):
+        if n >= 2 and fs[1] in self.given and self._epithet(fs[0], lows[0]):
             self._chunk(u, idx[1:], memory)
             return
         # 2. organisation heads and suffixes
@@ -1036,7 +1079,7 @@ class Recogniser:
         # 4. a demonym or a place before other words
         m = 0
         if (
-            fs[0] in g.given
+            fs[0] in self.given
             and n <= 3
             and not (
                 last in lx.LOC_SUFFIXES
@@ -1045,14 +1088,14 @@ class Recogniser:
                 or last in lx.LAW_SUFFIXES
                 or last in lx.ORG_SUFFIXES
             )
-            and all(f not in g.places and f not in g.demonyms for f in fs[1:])
+            and all(f not in self.places and f not in self.demonyms for f in fs[1:])
         ):
             cut_from = 0
         else:
             cut_from = min(n - 1, 3)
         for cut in range(cut_from, 0, -1):
             head = " ".join(fs[:cut])
-            if head in g.demonyms or head in g.places:
+            if head in self.demonyms or head in self.places:
                 m = cut
                 break
         if m:
@@ -1071,25 +1114,27 @@ class Recogniser:
                 return
             head = " ".join(fs[:m])
             if (
-                head in g.demonyms
+                head in self.demonyms
                 and rest[0] not in lx.TITLES
-                and all(w in g.common or (w.endswith("s") and w[:-1] in g.common) for w in rest)
+                and all(
+                    w in self.common or (w.endswith("s") and w[:-1] in self.common) for w in rest
+                )
             ):
                 self._emit(u, idx, "NORP", True)
                 return
-            if head in g.demonyms:
-                self._emit(u, idx[:m], "NORP", True, g.demonyms[head])
+            if head in self.demonyms:
+                self._emit(u, idx[:m], "NORP", True, self.demonyms[head])
                 if _is_title(rest[0]):
                     self._titled(u, idx, fs, lows, m, 0, memory)
                 else:
                     self._chunk(u, idx[m:], memory)
                 return
-            pl = g.places[head]
+            pl: Place = self.places[head]
             if _is_title(rest[0]):
                 self._emit(u, idx[:m], pl.label, True, pl.canonical or head)
                 self._titled(u, idx, fs, lows, m, 0, memory)
                 return
-            if any(f in g.given for f in fs[m : m + 1]) and n - m >= 2:
+            if any(f in self.given for f in fs[m : m + 1]) and n - m >= 2:
                 self._emit(u, idx[:m], pl.label, True, pl.canonical or head)
                 self._chunk(u, idx[m:], memory)
                 return
@@ -1103,11 +1148,11 @@ class Recogniser:
                     while k < n - 1 and _is_title(lows[k]):
                         k += 1
                     rest = lows[k:]
-                    if not any(f in g.given for f in fs[:q]) and (
-                        fs[k] in g.given
+                    if not any(f in self.given for f in fs[:q]) and (
+                        fs[k] in self.given
                         or (
                             len(rest) >= 2
-                            and not any(w in g.common or w in lx.ORG_SUFFIXES for w in rest)
+                            and not any(w in self.common or w in lx.ORG_SUFFIXES for w in rest)
                         )
                     ):
                         self._person_or(u, idx[k:], memory, self._role_text(u, idx[0], idx[k - 1]))
@@ -1127,7 +1172,7 @@ class Recogniser:
             if last in lx.LAW_SUFFIXES:
                 self._emit(u, idx, "LAW", True)
                 return
-            if last in lx.FAC_SUFFIXES and fs[0] not in g.given:
+            if last in lx.FAC_SUFFIXES and fs[0] not in self.given:
                 self._emit(u, idx, "FAC", True)
                 return
         self._person_or(u, idx, memory, None, nxt=nxt, nxt2=nxt2, before=before)
@@ -1146,13 +1191,12 @@ class Recogniser:
         """Person cues; otherwise a weak guess for the document pass to settle."""
         if not idx:
             return
-        g = self.g
         toks = u.toks
         fs = [u.forms[m] for m in idx]
         n = len(fs)
         name = " ".join(fs)
         if role is not None and not honorific:
-            p = g.places.get(name)
+            p: Place | None = self.places.get(name)
             if p is not None and (n > 1 or p.kind != "T" or not role):
                 self._emit(u, idx, p.label, True, p.canonical or name)
                 return
@@ -1164,11 +1208,11 @@ class Recogniser:
             return
         if u.caps and all(len(f) <= 3 for f in fs):
             return
-        if n >= 2 and (fs[0] in g.given or self._person_shape(u, idx, fs)):
+        if n >= 2 and (fs[0] in self.given or self._person_shape(u, idx, fs)):
             self._emit(u, idx, "PERSON", True)
             return
         low_next = nxt.lower()
-        if low_next in lx.SPEECH_VERBS and name not in g.places:
+        if low_next in lx.SPEECH_VERBS and name not in self.places:
             self._emit(u, idx, "PERSON", n >= 2)
             return
         if low_next in lx.ORG_CONTEXT or before in lx.ORG_CONTEXT:
@@ -1182,7 +1226,7 @@ class Recogniser:
             if not u.caps and w.isupper() and 2 <= len(w) <= 6:
                 self._emit(u, idx, "ORG", False)
                 return
-            if fs[0] in g.given or fs[0] in g.surnames:
+            if fs[0] in self.given or fs[0] in self.surnames:
                 self._emit(u, idx, "PERSON", False)
                 return
             if self.sports and self._place_context(u, idx, before, nxt):
@@ -1191,16 +1235,16 @@ class Recogniser:
             if not self.sports and self._place_context(u, idx, before, nxt):
                 self._emit(u, idx, "GPE", False)
                 return
-            if self.sports or fs[0].lower() in g.common:
+            if self.sports or fs[0].lower() in self.common:
                 self._emit(u, idx, "ORG", False)
                 return
             self._emit(u, idx, "PERSON", False)
             return
-        common = g.common
+        common = self.common
         if self._paren_country(u, idx[-1]):
             self._emit(u, idx, "PERSON", True)  # "Jansher Khan (Pakistan)": a player
             return
-        if n <= 3 and (fs[-1] in g.surnames or not any(f.lower() in common for f in fs)):
+        if n <= 3 and (fs[-1] in self.surnames or not any(f.lower() in common for f in fs)):
             self._emit(u, idx, "PERSON", False)
             return
         self._emit(u, idx, "ORG", False)
@@ -1208,7 +1252,6 @@ class Recogniser:
     def _person_shape(self, u: _Unit, idx: list[int], fs: list[str]) -> bool:
         """Initials, a patronymic, an East Asian surname first, or a name particle."""
         toks = u.toks
-        g = self.g
         n = len(fs)
         for m in idx:
             t = toks[m].text
@@ -1216,14 +1259,14 @@ class Recogniser:
                 "." in t
                 and len(t) <= 4
                 and t.isupper()
-                and t not in g.places
+                and t not in self.places
                 and t not in lx.KNOWN_ORGS
             ):
                 return True
         for f in fs:
             if f.lower().endswith(lx.PATRONYMIC_ENDINGS):
                 return True
-        if fs[0] in lx.ASIAN_SURNAMES and n <= 3 and max(map(len, fs)) <= 8:
+        if fs[0] in lx.ASIAN_SURNAMES and n <= 3 and all(len(f) <= 8 for f in fs):
             return True
         if "of" in fs:
             return False
@@ -1237,7 +1280,7 @@ class Recogniser:
         for e in range(b + 3, min(b + 6, len(toks))):
             if toks[e].text == ")":
                 name = " ".join(u.forms[b + 2 : e])
-                p = self.g.places.get(name)
+                p: Place | None = self.places.get(name)
                 return p is not None and p.kind == "C"
         return False
 
@@ -1267,7 +1310,7 @@ class Recogniser:
         self.person_parts_strong: set[str] = set()
         self.org_parts = parts
         text = self.text
-        common = self.g.common
+        common = self.common
         for r in self.out:
             if not r.strong:
                 continue
@@ -1277,7 +1320,7 @@ class Recogniser:
                 self.person_parts_strong.add(r.words[0].lower())
             if len(r.words) >= 2:
                 if r.label == "PERSON":
-                    if r.words[0] in self.g.given or r.role or len(r.words[0]) == 1:
+                    if r.words[0] in self.given or r.role or len(r.words[0]) == 1:
                         self.person_parts_strong.add(r.words[-1].lower())
                         person_parts.add(r.words[-1].lower())
                     for w in (r.words[-1], r.words[0]):
@@ -1287,11 +1330,11 @@ class Recogniser:
                 elif r.label == "ORG":
                     w = r.words[0]
                     lw = w.lower()
-                    p = self.g.places.get(w)
+                    p: Place | None = self.places.get(w)
                     if (
                         lw not in common
                         and (p is None or p.kind != "C")
-                        and (w not in self.g.demonyms)
+                        and (w not in self.demonyms)
                     ):
                         parts.setdefault(lw, ("ORG", None))
         for k in person_parts:
@@ -1306,7 +1349,7 @@ class Recogniser:
         text = self.text
         pp = self.person_parts_strong
         op = self.org_parts
-        places = self.g.places
+        places = self.places
         self.out.sort(key=_START)
         out = self.out
         for i, r in enumerate(out):
@@ -1326,7 +1369,7 @@ class Recogniser:
                             break
             elif len(r.words) == 1 and r.label in ("GPE", "LOC"):
                 w = r.words[0]
-                p = places.get(w)
+                p: Place | None = places.get(w)
                 lw = w.lower()
                 if p is None or (p.kind == "C" and lw not in pp):
                     continue

@@ -626,3 +626,45 @@ def test_caps_mode_lines(line, caps):
     from newscli.segment import tokenize
 
     assert _caps_mode(line, tokenize(line), True) is caps
+
+
+def test_capitalised_words_alone_mid_sentence_are_counted_per_document():
+    """The per-word pass counts a capitalised word standing alone in running text (not after
+    a sentence mark or a connector, not next to another capitalised word, at a unit's end too)."""
+    from newscli.ner_rules import Recogniser
+
+    text = (
+        "Officials said Velmora was ready. Later, Velmora and Tashkin staff met in the Orvel "
+        "Valley with ÉLAN delegates. Ask Dunmere. They then called Dunmere"
+    )
+    rec = Recogniser(segment(text))
+    found = [(text[r.start : r.end], r.label) for r in rec.run()]
+    assert rec.mid_caps == {"Velmora": 2, "ÉLAN": 1, "Dunmere": 1}
+    assert ("Orvel Valley", "LOC") in found and ("Tashkin", "PERSON") in found
+
+
+@pytest.mark.parametrize(
+    ("line", "caps"),
+    [
+        # running text longer than 150 characters, ASCII at first and not later
+        (
+            "the committee agreed that every member would review these papers before their "
+            "meeting, and then they would travel together to the summit held in Zürich",
+            False,
+        ),
+        (
+            "the committee agreed that every member would review these papers before their "
+            "meeting, and then they would travel together to the summit held in Zurich",
+            False,
+        ),
+        # a long ALL-CAPS headline, with and without accents
+        ("RÉSUMÉ OF TALKS: LEADERS AGREE NEW TRADE TERMS AFTER A LONG NIGHT " * 3, True),
+        ("SUMMARY OF TALKS: LEADERS AGREE NEW TRADE TERMS AFTER A LONG NIGHT " * 3, True),
+    ],
+)
+def test_long_lines_are_read_as_running_text_or_headline(line, caps):
+    from newscli.ner_rules import _caps_mode
+    from newscli.segment import tokenize
+
+    assert len(line) > 150
+    assert _caps_mode(line, tokenize(line, 0, len(line)), True) is caps
