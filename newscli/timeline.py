@@ -19,7 +19,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from newscli.model import Dateline, Span, Timex
-from newscli.record import factory, record
 from newscli.regex_cache import compile as compile_re
 from newscli.segment import Segmentation
 from newscli.timex_lex import (
@@ -110,12 +109,17 @@ _HEADS = _build_heads()
 _DIGIT_RULES = ("iso", "slash", "time", "year", "decade", "md", "century", "anniv", "quarter")
 
 
-@record
 class _Cand:
-    start: int
-    end: int
-    rule: str
-    m: re.Match[str]
+    """A rule's match around a head. A plain class, not a ``@record``: compiled, its fields
+    are a C struct's (a record's go through the generic attribute lookup)."""
+
+    __slots__ = ("end", "m", "rule", "start")
+
+    def __init__(self, start: int, end: int, rule: str, m: re.Match[str]) -> None:
+        self.start = start
+        self.end = end
+        self.rule = rule
+        self.m = m
 
 
 def _lower(text: str) -> str:
@@ -193,7 +197,9 @@ _HEAD_WORDS = sorted(w for w in _HEADS if w.isalpha())
 _BEFORE_WORD = r"[^a-z0-9](?<=\W)"
 # Heads come from three scans merged by position (one alternation of them tried every
 # branch at every character): a whole letter run that is a head word (group 1),
-_WORD_HEAD_RE = compile_re(_BEFORE_WORD + "(" + _trie_regex(_HEAD_WORDS) + r")\b")
+_HEAD_TRIE = _trie_regex(_HEAD_WORDS)
+_HEAD_WORD_SET = frozenset(_HEAD_WORDS)
+_WORD_HEAD_RE = compile_re(_BEFORE_WORD + "(" + _HEAD_TRIE + r")\b")
 # a whole digit run (``_digit_rules`` dismisses most; ``\d\d*`` rather than ``\d+``, which
 # ``re`` tries at every character instead of skipping to the digits),
 _DIGITS_RE = compile_re(r"\d\d*")
@@ -206,7 +212,14 @@ _CHUNK = 50_000
 # useful word (group 1), or a whole digit run. A rule is tried only at the tokens whose bit
 # is set in ``_START_MASK`` (its possible first words; digit runs: the ``_DIGIT_START`` rules).
 _USEFUL_WORDS = frozenset(w for w in _USEFUL if w.isalpha())
-_USEFUL_WORD_RE = compile_re(_BEFORE_WORD + "(" + _trie_regex(sorted(_USEFUL_WORDS)) + r")\b")
+_USEFUL_TRIE = _trie_regex(sorted(_USEFUL_WORDS))
+_USEFUL_WORD_RE = compile_re(_BEFORE_WORD + "(" + _USEFUL_TRIE + r")\b")
+# The same three scans for ASCII text (most articles; ``str.isascii`` is a flag test): there
+# ``\W``, ``\b`` and ``\d`` mean the same with ASCII classes, which ``re`` tests without the
+# Unicode tables -- a quarter faster.
+_WORD_HEAD_ASCII = compile_re(r"\W(" + _HEAD_TRIE + r")\b", re.ASCII)
+_USEFUL_WORD_ASCII = compile_re(r"\W(" + _USEFUL_TRIE + r")\b", re.ASCII)
+_DIGITS_ASCII = compile_re(r"[0-9][0-9]*")
 _WORD_AT_0 = compile_re(r"([a-z]+)\b")
 
 # Safety budget against hostile input (megabytes of dates or month names): no news article
@@ -315,6 +328,9 @@ def _heads(low: str, start: int, num_starts: list[int]) -> Iterator[tuple[int, i
     sorted runs in linear time."""
     pos = start
     n = len(low)
+    ascii_text = low.isascii()
+    word_re = _WORD_HEAD_ASCII if ascii_text else _WORD_HEAD_RE
+    digits_re = _DIGITS_ASCII if ascii_text else _DIGITS_RE
     while pos < n:
         end = n
         if n - pos > _CHUNK:
@@ -322,14 +338,13 @@ def _heads(low: str, start: int, num_starts: list[int]) -> Iterator[tuple[int, i
             if cut:
                 end = cut.start()
         found = [
-            (m.start(1), m.end(1), m.group(1))
-            for m in _WORD_HEAD_RE.finditer(low, max(pos - 1, 0), end)
+            (m.start(1), m.end(1), m.group(1)) for m in word_re.finditer(low, max(pos - 1, 0), end)
         ]
         if pos == 0:
             m = _WORD_AT_0.match(low, 0, end)
             if m and m.group(1) in _HEADS:
                 found.append((0, m.end(1), m.group(1)))
-        numbers = [(m.start(), m.end(), m.group()) for m in _DIGITS_RE.finditer(low, pos, end)]
+        numbers = [(m.start(), m.end(), m.group()) for m in digits_re.finditer(low, pos, end)]
         # every digit run is a token, except the tail of one that began before ``start``
         across = pos == start and numbers and numbers[0][0] == pos and _AFTER_DIGIT.match(low, pos)
         num_starts += [ns for ns, _, _ in numbers[1 if across else 0 :]]
@@ -340,6 +355,105 @@ def _heads(low: str, start: int, num_starts: list[int]) -> Iterator[tuple[int, i
         pos = end
 
 
+# Compiled, a walk over the characters finds the heads and the useful tokens at a fraction of
+# the cost of the regex scans (``_scan_tokens``); interpreted, the regex scans are several
+# times faster. Both give the same heads and tokens (``tests/test_timeline.py`` checks).
+_CHAR_SCAN = not __file__.endswith(".py")
+
+
+def _non_word(low: str, i: int) -> bool:
+    """Is ``low[i]`` a ``\\W`` character (not a Unicode letter or digit, not ``_``)?"""
+    c = ord(low[i])
+    if c < 128:
+        return not (97 <= c <= 122 or 48 <= c <= 57 or 65 <= c <= 90 or c == 95)
+    return not low[i].isalnum()
+
+
+def _is_decimal(low: str, i: int) -> bool:
+    """Is ``low[i]`` a ``\\d`` character (a Unicode decimal digit)?"""
+    c = ord(low[i])
+    if c < 128:
+        return 48 <= c <= 57
+    return low[i].isdecimal()
+
+
+def _word_filter() -> list[int]:
+    """Per (first letter, last letter) of a word, a bit per length of the useful words of that
+    shape: most other words are dismissed without a slice and a dictionary look-up."""
+    bits = [0] * (26 * 26)
+    for w in _USEFUL_WORDS:
+        if not (w.isascii() and w.islower()):
+            continue  # (the character walk finds only a-z words: every word list is so)
+        bits[(ord(w[0]) - 97) * 26 + ord(w[-1]) - 97] |= 1 << min(len(w), 63)
+    return bits
+
+
+_WORD_FILTER = _word_filter()
+
+
+def _scan_tokens(
+    low: str,
+    start: int,
+    num_starts: list[int],
+    ustart: list[int],
+    uend: list[int],
+    umask: list[int],
+) -> list[tuple[int, int, str]]:
+    """What ``_heads`` yields, from one walk over the characters from ``start``; also every
+    digit run that is a token into ``num_starts`` (as ``_heads``), and every useful word a
+    window can count: its offset, its end (negated when a word character follows it: then
+    it counts only in a window that ends right there, as ``\\b`` at a window's end sees it)
+    and its rule bits."""
+    heads: list[tuple[int, int, str]] = []
+    start_mask = _START_MASK
+    head_words = _HEAD_WORD_SET
+    word_filter = _WORD_FILTER
+    n = len(low)
+    i = start
+    while i < n:
+        c = ord(low[i])
+        if 97 <= c <= 122:
+            j = i + 1
+            while j < n:
+                d = ord(low[j])
+                if d < 97 or d > 122:
+                    break
+                j += 1
+            if (word_filter[(c - 97) * 26 + ord(low[j - 1]) - 97] >> min(j - i, 63)) & 1 and (
+                i == 0 or _non_word(low, i - 1)
+            ):
+                w = low[i:j]
+                mask = start_mask.get(w, -1)
+                if mask >= 0:
+                    free = j == n or _non_word(low, j)
+                    ustart.append(i)
+                    uend.append(j if free else -j)
+                    umask.append(mask)
+                    if free and w in head_words:
+                        heads.append((i, j, w))
+            if (
+                c == 113  # "q" of "q3" (not of "faq3")
+                and j == i + 1
+                and j < n
+                and 49 <= ord(low[j]) <= 52
+                and (i == 0 or not 97 <= ord(low[i - 1]) <= 122)
+                and (j + 1 == n or _non_word(low, j + 1))
+            ):
+                heads.append((i, j, "q"))
+            i = j
+        elif (48 <= c <= 57) or (c >= 128 and low[i].isdecimal()):
+            j = i + 1
+            while j < n and _is_decimal(low, j):
+                j += 1
+            if not (i == start and i and _is_decimal(low, i - 1)):
+                num_starts.append(i)  # (not the tail of a number cut by ``start``)
+            heads.append((i, j, low[i:j]))
+            i = j
+        else:
+            i += 1
+    return heads
+
+
 def _candidates(low: str, start: int) -> list[_Cand]:
     """Anchored rule attempts around every head word, each (rule, start) at most once.
 
@@ -347,6 +461,7 @@ def _candidates(low: str, start: int) -> list[_Cand]:
     characters back) are found once, as the heads move on, so the work is linear in the text."""
     start_mask = _START_MASK
     digit_mask = _DIGIT_MASK
+    useful_re = _USEFUL_WORD_ASCII if low.isascii() else _USEFUL_WORD_RE
     num_starts: list[int] = []  # offsets of the digit runs that are tokens, filled by ``_heads``
     ni = 0  # the numbers before ``num_starts[ni]`` have been taken as tokens
     rpos: list[int] = []  # offsets of the useful tokens so far (only the tail is read)
@@ -355,7 +470,17 @@ def _candidates(low: str, start: int) -> list[_Cand]:
     last_try: dict[str, int] = {}  # per rule, the last start offset tried
     out: list[_Cand] = []
     heads = 0
-    for ts, te, w in _heads(low, start, num_starts):
+    char_scan = _CHAR_SCAN
+    ustart: list[int] = []  # with ``char_scan``: the useful words (``_scan_tokens``)
+    uend: list[int] = []
+    umask: list[int] = []
+    ui = 0  # the useful words before ``ustart[ui]`` have been taken as tokens
+    heads_found = (
+        _scan_tokens(low, start, num_starts, ustart, uend, umask)
+        if char_scan
+        else _heads(low, start, num_starts)
+    )
+    for ts, te, w in heads_found:
         if w[0].isdigit():
             rules = _digit_rules(low, ts, te)
         else:
@@ -386,19 +511,27 @@ def _candidates(low: str, start: int) -> list[_Cand]:
         # the words, then the numbers merged in by position when there are any
         ws = max(scanned, ts - 100)
         if ws < ts:
-            if ws:
-                found = list(_USEFUL_WORD_RE.finditer(low, ws - 1, ts))
-            else:  # (a word at offset 0 has no character before it)
-                m = _WORD_AT_0.match(low, 0, ts)
-                found = [m] if m and m.group(1) in _USEFUL_WORDS else []
-                found += _USEFUL_WORD_RE.finditer(low, 0, ts)
+            if char_scan:
+                ua = bisect_left(ustart, ws, ui)
+                ui = bisect_left(ustart, ts, ua)
+                wpos = [ustart[k] for k in range(ua, ui) if uend[k] > 0 or uend[k] == -ts]
+                wmask = [umask[k] for k in range(ua, ui) if uend[k] > 0 or uend[k] == -ts]
+            else:
+                if ws:
+                    found = list(useful_re.finditer(low, ws - 1, ts))
+                else:  # (a word at offset 0 has no character before it)
+                    m = _WORD_AT_0.match(low, 0, ts)
+                    found = [m] if m and m.group(1) in _USEFUL_WORDS else []
+                    found += useful_re.finditer(low, 0, ts)
+                wpos = [m.start(1) for m in found]
+                wmask = [start_mask[m.group(1)] for m in found]
             na = bisect_left(num_starts, ws, ni)
             ni = bisect_left(num_starts, ts, na)
             if na == ni:
-                rpos += [m.start(1) for m in found]
-                rmask += [start_mask[m.group(1)] for m in found]
+                rpos += wpos
+                rmask += wmask
             else:
-                toks = [(m.start(1), start_mask[m.group(1)]) for m in found]
+                toks = list(zip(wpos, wmask, strict=True))
                 toks += [(p, digit_mask) for p in num_starts[na:ni]]
                 toks.sort()
                 rpos += [p for p, _ in toks]
@@ -571,32 +704,59 @@ def duration_value(n: float | None, unit: str) -> str:
     return "P" + date_part + ("T" + time_part if time_part else "")
 
 
-@record
 class _Out:
-    start: int
-    end: int
-    type: str
-    value: str
-    mod: str | None = None
-    anchor: tuple[str, str] | None = None
-    topic: bool = True  # may the value become the article's current topic period?
+    """A normalised expression (a plain class for the same reason as ``_Cand``)."""
+
+    __slots__ = ("anchor", "end", "mod", "start", "topic", "type", "value")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        type: str,
+        value: str,
+        mod: str | None = None,
+        anchor: tuple[str, str] | None = None,
+        topic: bool = True,  # may the value become the article's current topic period?
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.type = type
+        self.value = value
+        self.mod = mod
+        self.anchor = anchor
+        self.topic = topic
 
 
-@record
 class _Doc:
-    text: str
-    low: str
-    seg: Segmentation
-    ref: dt.date | None
-    dateline: Dateline | None
-    topic_quarter: tuple[int, int] | None = None
-    topic_day: dt.date | None = None
-    topic_year: int | None = None
-    topic_month: tuple[int, int] | None = None
-    out: list[_Out] = factory(list)
-    # TimeML (TimeBank) conventions where they differ from the timeline's: ``Friday night``
-    # is annotated as the day (DATE), not as a part of day (TIME); ``Friday evening`` keeps TEV
-    timeml: bool = False
+    """One article's normalisation state. A plain class: compiled, its ``r_*`` methods are
+    direct C calls and its fields a C struct's (a ``@record``'s go through generic lookups)."""
+
+    def __init__(
+        self,
+        text: str,
+        low: str,
+        seg: Segmentation,
+        ref: dt.date | None,
+        dateline: Dateline | None,
+        timeml: bool = False,
+    ) -> None:
+        self.text = text
+        self.low = low
+        self.seg = seg
+        self.ref = ref
+        self.dateline = dateline
+        self.topic_quarter: tuple[int, int] | None = None
+        self.topic_day: dt.date | None = None
+        self.topic_year: int | None = None
+        self.topic_month: tuple[int, int] | None = None
+        self.out: list[_Out] = []
+        self.day_named = False  # some value in ``out`` names a day (``_unnamed_day``)
+        self.day_checked = 0  # how many of ``out`` were looked at for that
+        # TimeML (TimeBank) conventions where they differ from the timeline's: ``Friday night``
+        # is annotated as the day (DATE), not as a part of day (TIME); ``Friday evening`` keeps
+        # TEV
+        self.timeml = timeml
 
     # ---------------------------------------------------------------- helpers
     def _capitalised_title(self, pos: int) -> bool:
@@ -625,8 +785,22 @@ class _Doc:
         return clause_tense(self.low, 0, len(self.low), start, end)
 
     def prev_word(self, pos: int) -> str:
-        m = compile_re(r"([A-Za-z]+)[^A-Za-z\n]{0,3}$").search(self.text[max(0, pos - 30) : pos])
-        return m.group(1) if m else ""
+        """The ASCII letter run ending at most three characters (no line break) before ``pos``
+        and within 30 characters -- what ``([A-Za-z]+)[^A-Za-z\\n]{0,3}$`` finds in
+        ``text[pos - 30 : pos]``, by a walk back: the ``re`` search tried every start."""
+        s = self.text[max(0, pos - 30) : pos]
+        e = len(s)
+        if s.endswith("\n"):
+            e -= 1  # ``$`` also matches before a final line break
+        r = e
+        while r > 0 and not _is_ascii_letter(s[r - 1]):
+            if s[r - 1] == "\n" or e - r == 3:
+                return ""
+            r -= 1
+        k = r
+        while k > 0 and _is_ascii_letter(s[k - 1]):
+            k -= 1
+        return s[k:r]
 
     def note(self, value: str) -> None:
         """Remember the period the article is talking about, for anaphoric expressions."""
@@ -656,8 +830,54 @@ class _Doc:
 
     # ---------------------------------------------------------------- rules
     def norm(self, c: _Cand) -> _Out | None:
-        fn = getattr(self, "r_" + c.rule)
-        return fn(c, c.m)
+        # a chain of direct calls, not ``getattr(self, "r_" + rule)``: compiled, a name
+        # lookup and a bound-method call cost more than the rule's own work
+        rule = c.rule
+        m = c.m
+        if rule == "md":
+            return self.r_md(c, m)
+        if rule == "dur":
+            return self.r_dur(c, m)
+        if rule == "wd":
+            return self.r_wd(c, m)
+        if rule == "year":
+            return self.r_year(c, m)
+        if rule == "ref":
+            return self.r_ref(c, m)
+        if rule == "rel":
+            return self.r_rel(c, m)
+        if rule == "time":
+            return self.r_time(c, m)
+        if rule == "relunit":
+            return self.r_relunit(c, m)
+        if rule == "quarter":
+            return self.r_quarter(c, m)
+        if rule == "vague":
+            return self.r_vague(c, m)
+        if rule == "set":
+            return self.r_set(c, m)
+        if rule == "iso":
+            return self.r_iso(c, m)
+        if rule == "slash":
+            return self.r_slash(c, m)
+        if rule == "daypart":
+            return self.r_daypart(c, m)
+        if rule == "decade":
+            return self.r_decade(c, m)
+        if rule == "century":
+            return self.r_century(c, m)
+        if rule == "season":
+            return self.r_season(c, m)
+        if rule == "holiday":
+            return self.r_holiday(c, m)
+        if rule == "anniv":
+            return self.r_anniv(c, m)
+        if rule == "anchored":
+            return self.r_anchored(c, m)
+        if rule == "yago":
+            return self.r_yago(c, m)
+        fn = getattr(self, "r_" + rule)  # a rule added without a line above
+        return fn(c, m)  # type: ignore[no-any-return]
 
     def r_md(self, c: _Cand, m: re.Match[str]) -> _Out | None:
         g = m.group
@@ -1327,7 +1547,11 @@ class _Doc:
         """``that day`` before any day has been named: any day ("redemptions that day")."""
         if words[:1] != ["that"] and words[:2] != ["the", "same"]:
             return False
-        return not any(_FULL_DATE.match(o.value) for o in self.out)
+        out = self.out  # append-only: each value is looked at once however many "that day"s
+        while not self.day_named and self.day_checked < len(out):
+            self.day_named = _FULL_DATE.match(out[self.day_checked].value) is not None
+            self.day_checked += 1
+        return not self.day_named
 
     def _topic_date(self, code: str) -> dt.date | None:
         if code == "D" and self.topic_day:
@@ -1824,6 +2048,11 @@ class _Doc:
             y, q = self.topic_quarter
             return _Out(start, end, "DATE", f"{y - 1:04d}-Q{q}")
         return _Out(start, end, "DATE", f"{self.ref.year - 1:04d}")
+
+
+def _is_ascii_letter(ch: str) -> bool:
+    c = ord(ch)
+    return 97 <= c <= 122 or 65 <= c <= 90
 
 
 def _spoken_year(s: str) -> int | None:

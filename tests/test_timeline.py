@@ -374,6 +374,46 @@ def test_scanning_in_chunks_finds_the_same(monkeypatch: pytest.MonkeyPatch) -> N
     assert [(t.start, t.end, t.value) for t in tag(segment(text), REF)] == whole
 
 
+_SCAN_PIECES = [
+    "q3", "Q4 ", "q1", "faq3", "May ", "Monday ", "at5pm", "1990s", "12/25/2019", "the ", "of ",
+    "year ", " ago", "3 p.m.", "two weeks", "\n", ".", ",", "-", "'", "_", "é", "٣", "İ", "²",
+    " ", "a", "q", "7", "now",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_SCAN_PIECES), max_size=40), st.integers(0, 6))
+def test_the_character_walk_finds_what_the_regex_scans_find(pieces: list[str], cut: int) -> None:
+    # compiled code walks the characters (``_scan_tokens``), interpreted code runs the regex
+    # scans (``_heads`` and the window scans): same heads, number tokens and candidates
+    low = timeline._lower("".join(pieces))
+    start = min(cut, len(low))
+    nums: list[int] = []
+    heads = list(timeline._heads(low, start, nums))
+    nums2: list[int] = []
+    assert timeline._scan_tokens(low, start, nums2, [], [], []) == heads
+    assert nums2 == nums
+    saved = timeline._CHAR_SCAN
+    try:
+        found = {}
+        for flag in (False, True):
+            timeline._CHAR_SCAN = flag
+            found[flag] = [(c.start, c.end, c.rule) for c in timeline._candidates(low, start)]
+    finally:
+        timeline._CHAR_SCAN = saved
+    assert found[True] == found[False]
+
+
+@given(st.text(alphabet="aZb \n.,-'é1_\t", max_size=40), st.integers(0, 40))
+def test_prev_word_is_the_letter_run_the_pattern_finds(text: str, pos: int) -> None:
+    import re
+
+    pos = min(pos, len(text))
+    m = re.search(r"([A-Za-z]+)[^A-Za-z\n]{0,3}$", text[max(0, pos - 30) : pos])
+    doc = timeline._Doc(text, text.lower(), segment(text), None, None)
+    assert doc.prev_word(pos) == (m.group(1) if m else "")
+
+
 @pytest.mark.parametrize(
     "text",
     [
