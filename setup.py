@@ -19,6 +19,7 @@ COMPILED = [
     "segment",
     "metadata",
     "dateline",
+    "language",
     "quote_marks",
     "quote_lexicon",
     "quotes",

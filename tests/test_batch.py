@@ -250,6 +250,25 @@ def test_pool_keeps_input_order_and_unordered_loses_nothing():
     assert sorted(loose) == sorted(inline)
 
 
+def test_inline_batch_collects_young_objects_less_often_and_restores_the_threshold():
+    import gc
+
+    config = Config(sections=(META,))
+    items = [Item(source=f"a{i}", text=article(i)) for i in range(3)]
+    before = gc.get_threshold()
+    gc.set_threshold(700, *before[1:])
+    try:
+        seen = [gc.get_threshold()[0] for _ in batch.run(items, config, jobs=1)]
+        assert seen == [batch.GC_YOUNG] * 3  # raised while the batch runs
+        assert gc.get_threshold()[0] == 700  # and given back at the end
+        results = batch.run(items, config, jobs=1)
+        next(results)
+        results.close()  # also when the caller stops early
+        assert gc.get_threshold()[0] == 700
+    finally:
+        gc.set_threshold(*before)
+
+
 class _KillWorker:
     """Unpickling this in a worker ends the worker abruptly (as the OOM killer would)."""
 
