@@ -30,6 +30,7 @@ COMPILED = [
     "timex_norm",
     "timeline",
     "pipeline",
+    "model",
 ]
 
 

@@ -1,15 +1,17 @@
-"""The data model: plain dataclasses shared by every extractor and by the output layer.
+"""The data model: plain records shared by every extractor and by the output layer.
 
 Every span is a pair of character offsets into the article text exactly as read, so that
 ``text[start:end]`` is the span. ``to_dict`` methods produce the JSON contract (see
 ``schema.py``); keep them in step with it.
+
+The records are plain slotted classes with their own ``__init__`` (not ``@record``): compiled
+(see setup.py) they become C structs whose fields the extractors read directly. Each keeps a
+field-by-field ``__eq__`` and ``__repr__``, like the dataclasses they replaced.
 """
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
-
-from newscli.record import factory, record
+from typing import Any, ClassVar, NamedTuple
 
 SCHEMA_VERSION = "1.0"
 
@@ -44,38 +46,80 @@ class Token(NamedTuple):
     text: str
 
 
-@record
-class Sentence:
+class _Record:
+    """What the records share, from their ``FIELDS`` (the constructor's parameters in order):
+    a field-by-field ``__eq__`` and ``__repr__`` and pickling, as a dataclass would have."""
+
+    __slots__ = ()
+    FIELDS: ClassVar[tuple[str, ...]] = ()
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.FIELDS)
+        return f"{type(self).__name__}({fields})"
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and all(
+            getattr(self, n) == getattr(other, n) for n in self.FIELDS
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # mutable and compared by value
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (type(self), tuple(getattr(self, name) for name in self.FIELDS))
+
+
+class Sentence(_Record):
     """A sentence; ``paragraph`` is the index of the paragraph that holds it."""
 
-    start: int
-    end: int
-    paragraph: int
+    __slots__ = ("end", "paragraph", "start")
+    FIELDS: ClassVar[tuple[str, ...]] = ("start", "end", "paragraph")
+
+    def __init__(self, start: int, end: int, paragraph: int) -> None:
+        self.start = start
+        self.end = end
+        self.paragraph = paragraph
 
 
-@record
-class Mention:
+class Mention(_Record):
     """A piece of the article text: a name, a cue verb, a speaker as written."""
 
-    start: int
-    end: int
-    text: str
+    __slots__ = ("end", "start", "text")
+    FIELDS: ClassVar[tuple[str, ...]] = ("start", "end", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text}
 
 
-@record
-class Dateline:
+class Dateline(_Record):
     """The wire dateline that opens the body (``MOSCOW, April 27. /TASS/.``)."""
 
-    text: str
-    start: int
-    end: int
-    place: str | None
-    date_text: str | None
-    date: str | None
-    agency: str | None
+    __slots__ = ("agency", "date", "date_text", "end", "place", "start", "text")
+    FIELDS: ClassVar[tuple[str, ...]] = (
+        "text", "start", "end", "place", "date_text", "date", "agency",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        place: str | None,
+        date_text: str | None,
+        date: str | None,
+        agency: str | None,
+    ) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.place = place
+        self.date_text = date_text
+        self.date = date
+        self.agency = agency
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -89,12 +133,17 @@ class Dateline:
         }
 
 
-@record
-class Counts:
-    paragraphs: int = 0
-    sentences: int = 0
-    words: int = 0
-    characters: int = 0
+class Counts(_Record):
+    __slots__ = ("characters", "paragraphs", "sentences", "words")
+    FIELDS: ClassVar[tuple[str, ...]] = ("paragraphs", "sentences", "words", "characters")
+
+    def __init__(
+        self, paragraphs: int = 0, sentences: int = 0, words: int = 0, characters: int = 0
+    ) -> None:
+        self.paragraphs = paragraphs
+        self.sentences = sentences
+        self.words = words
+        self.characters = characters
 
     def to_dict(self) -> dict[str, int]:
         return {
@@ -105,21 +154,43 @@ class Counts:
         }
 
 
-@record
-class Metadata:
+class Metadata(_Record):
     """What the article says about itself. ``None`` means the text does not support a value."""
 
-    title: str | None = None
-    date: str | None = None
-    date_source: str | None = None
-    date_precision: str | None = None
-    dateline: Dateline | None = None
-    byline: str | None = None
-    authors: list[str] = factory(list)
-    language: str | None = None
-    counts: Counts = factory(Counts)
-    reading_minutes: float = 0.0
-    lead: str | None = None
+    __slots__ = (
+        "authors", "byline", "counts", "date", "date_precision", "date_source", "dateline",
+        "language", "lead", "reading_minutes", "title",
+    )  # fmt: skip
+    FIELDS: ClassVar[tuple[str, ...]] = (
+        "title", "date", "date_source", "date_precision", "dateline", "byline", "authors",
+        "language", "counts", "reading_minutes", "lead",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        title: str | None = None,
+        date: str | None = None,
+        date_source: str | None = None,
+        date_precision: str | None = None,
+        dateline: Dateline | None = None,
+        byline: str | None = None,
+        authors: list[str] | None = None,
+        language: str | None = None,
+        counts: Counts | None = None,
+        reading_minutes: float = 0.0,
+        lead: str | None = None,
+    ) -> None:
+        self.title = title
+        self.date = date
+        self.date_source = date_source
+        self.date_precision = date_precision
+        self.dateline = dateline
+        self.byline = byline
+        self.authors: list[str] = [] if authors is None else authors
+        self.language = language
+        self.counts: Counts = Counts() if counts is None else counts
+        self.reading_minutes = reading_minutes
+        self.lead = lead
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -137,18 +208,40 @@ class Metadata:
         }
 
 
-@record
-class Timex:
+class Timex(_Record):
     """A TIMEX3 time expression, normalised against the reference date."""
 
-    start: int
-    end: int
-    text: str
-    type: str  # DATE | TIME | DURATION | SET
-    value: str
-    anchor: tuple[str, str] | None = None  # ISO dates bounding the value, for sorting
-    sentence: Span | None = None
-    mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, ...
+    __slots__ = ("anchor", "end", "mod", "sentence", "start", "text", "type", "value")
+    FIELDS: ClassVar[tuple[str, ...]] = (
+        "start",
+        "end",
+        "text",
+        "type",
+        "value",
+        "anchor",
+        "sentence",
+        "mod",
+    )
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        type: str,  # DATE | TIME | DURATION | SET
+        value: str,
+        anchor: tuple[str, str] | None = None,  # ISO dates bounding the value, for sorting
+        sentence: Span | None = None,
+        mod: str | None = None,  # TIMEX3 mod: START, MID, END, APPROX, ...
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.type = type
+        self.value = value
+        self.anchor = anchor
+        self.sentence = sentence
+        self.mod = mod
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -165,17 +258,37 @@ class Timex:
         }
 
 
-@record
-class Entity:
+class Entity(_Record):
     """One real-world thing named in the article, with all its mentions merged."""
 
-    id: str
-    name: str
-    label: str
-    aliases: list[str] = factory(list)
-    role: str | None = None
-    mentions: list[Mention] = factory(list)
-    roles: list[str] = factory(list)  # every title/description seen near it
+    __slots__ = ("aliases", "id", "label", "mentions", "name", "role", "roles")
+    FIELDS: ClassVar[tuple[str, ...]] = (
+        "id",
+        "name",
+        "label",
+        "aliases",
+        "role",
+        "mentions",
+        "roles",
+    )
+
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        label: str,
+        aliases: list[str] | None = None,
+        role: str | None = None,
+        mentions: list[Mention] | None = None,
+        roles: list[str] | None = None,  # every title/description seen near it
+    ) -> None:
+        self.id = id
+        self.name = name
+        self.label = label
+        self.aliases: list[str] = [] if aliases is None else aliases
+        self.role = role
+        self.mentions: list[Mention] = [] if mentions is None else mentions
+        self.roles: list[str] = [] if roles is None else roles
 
     @property
     def count(self) -> int:
@@ -196,21 +309,43 @@ class Entity:
         }
 
 
-@record
-class Quote:
+class Quote(_Record):
     """A quotation or a piece of reported speech, with the speaker when it can be known."""
 
-    start: int
-    end: int
-    text: str
-    kind: str  # direct | mixed | indirect
-    speaker: str | None = None
-    speaker_id: str | None = None
-    speaker_mention: Mention | None = None
-    cue: Mention | None = None
-    paragraph: int = 0
-    sentence: int = 0
-    parts: list[Span] = factory(list)  # the quoted pieces of an interrupted quote
+    __slots__ = (
+        "cue", "end", "kind", "paragraph", "parts", "sentence", "speaker", "speaker_id",
+        "speaker_mention", "start", "text",
+    )  # fmt: skip
+    FIELDS: ClassVar[tuple[str, ...]] = (
+        "start", "end", "text", "kind", "speaker", "speaker_id", "speaker_mention", "cue",
+        "paragraph", "sentence", "parts",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        kind: str,  # direct | mixed | indirect
+        speaker: str | None = None,
+        speaker_id: str | None = None,
+        speaker_mention: Mention | None = None,
+        cue: Mention | None = None,
+        paragraph: int = 0,
+        sentence: int = 0,
+        parts: list[Span] | None = None,  # the quoted pieces of an interrupted quote
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.kind = kind
+        self.speaker = speaker
+        self.speaker_id = speaker_id
+        self.speaker_mention = speaker_mention
+        self.cue = cue
+        self.paragraph = paragraph
+        self.sentence = sentence
+        self.parts: list[Span] = [] if parts is None else parts
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -228,17 +363,31 @@ class Quote:
         }
 
 
-@record
-class Article:
+class Article(_Record):
     """The full analysis of one article; ``None`` for a section that was not asked for."""
 
-    source: str
-    text: str
-    metadata: Metadata
-    quotes: list[Quote] | None = None
-    entities: list[Entity] | None = None
-    timeline: list[Timex] | None = None
-    warnings: list[str] = factory(list)
+    __slots__ = ("entities", "metadata", "quotes", "source", "text", "timeline", "warnings")
+    FIELDS: ClassVar[tuple[str, ...]] = (
+        "source", "text", "metadata", "quotes", "entities", "timeline", "warnings",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        source: str,
+        text: str,
+        metadata: Metadata,
+        quotes: list[Quote] | None = None,
+        entities: list[Entity] | None = None,
+        timeline: list[Timex] | None = None,
+        warnings: list[str] | None = None,
+    ) -> None:
+        self.source = source
+        self.text = text
+        self.metadata = metadata
+        self.quotes = quotes
+        self.entities = entities
+        self.timeline = timeline
+        self.warnings: list[str] = [] if warnings is None else warnings
 
     def to_dict(self, include_text: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {

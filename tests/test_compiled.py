@@ -81,3 +81,24 @@ def test_installed_build_matches_source(tmp_path: Path) -> None:
     assert len(compiled) == len(source) == len(list(articles.iterdir()))
     for got, want in zip(compiled, source, strict=True):
         assert got == want
+
+
+def test_installed_build_records_pickle_and_compare() -> None:
+    """Compiled records are C structs: they still pickle (worker processes, Dask) and compare."""
+    probe = (
+        "import pickle, sys, newscli\n"
+        "a = newscli.inspect(sys.stdin.read())\n"
+        "b = pickle.loads(pickle.dumps(a))\n"
+        "assert b == a and b.to_dict() == a.to_dict() and b.quotes and b.entities, repr(b)\n"
+        "print(type(a.metadata).__module__, len(a.timeline))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-I", "-c", probe],
+        input=_ARTICLES["wire.txt"],
+        capture_output=True,
+        text=True,
+        cwd="/",
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[0] == "newscli.model" and int(done.stdout.split()[1]) > 3

@@ -6,6 +6,7 @@ import pickle
 
 import pytest
 
+from newscli import inspect
 from newscli.model import Metadata
 from newscli.record import factory, record
 
@@ -80,3 +81,22 @@ def test_model_records_pickle_for_worker_processes():
     m = Metadata(title="T", authors=["A"])
     assert pickle.loads(pickle.dumps(m)) == m
     assert Metadata().authors is not Metadata().authors
+    assert Metadata().counts is not Metadata().counts
+
+
+def test_a_whole_article_pickles_compares_and_prints():
+    """The model's records are plain classes (compiled to structs): each must still pickle,
+    compare field by field and show its fields, as the dataclasses they replaced did."""
+    text = (
+        'date 2020-04-27\n\nLONDON, April 27 (Reuters) - Mr. Smith said "We will win" on '
+        "Monday, according to the BBC.\n"
+    )
+    art = inspect(text)
+    assert art.quotes and art.entities and art.timeline and art.metadata.dateline
+    back = pickle.loads(pickle.dumps(art))
+    assert back == art and back.to_dict() == art.to_dict()
+    assert back.quotes[0] is not art.quotes[0]
+    other = inspect(text.replace("Smith", "Jones"))
+    assert other != art and other.quotes != art.quotes
+    assert repr(art.timeline[0]).startswith("Timex(start=")
+    assert "text='Monday'" in repr(art.timeline)
