@@ -10,7 +10,8 @@ with cProfile to name the functions that dominate. The table is sorted slowest f
 over the budget (2 s a case) is flagged. ``--scaling`` also times each case at a quarter of
 the size and prints the growth exponent (1.0 = linear, 2.0 = quadratic). Times are CPU seconds
 of the child process.
-Stdlib + the project only; not a unit test.
+It measures the newscli this interpreter has installed (the compiled build after `pip install .`),
+or the source tree when none is. Stdlib + the project only; not a unit test.
 """
 
 from __future__ import annotations
@@ -133,7 +134,9 @@ def _child(name: str, size: int) -> None:
 
 def _run_case(name: str, size: int, timeout: float) -> dict[str, object]:
     cmd = [sys.executable, __file__, "--child", name, "--size", str(size)]
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env = dict(os.environ)
+    if importlib.util.find_spec("newscli") is None:  # not installed: the source tree
+        env["PYTHONPATH"] = str(ROOT)
     timed_out = False
     try:
         proc = subprocess.run(
@@ -183,6 +186,20 @@ def main(argv: list[str] | None = None) -> int:
         _child(args.child, args.size)
         return 0
     names = args.only or list(_hazards(1000))
+    probe = "import newscli.quotes as q; print(q.__file__)"
+    env = dict(os.environ)
+    if importlib.util.find_spec("newscli") is None:
+        env["PYTHONPATH"] = str(ROOT)
+    where = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        cwd=ROOT / "bench",  # as the children see it: not the source tree via the cwd
+    ).stdout.strip()
+    kind = "compiled" if where.endswith((".so", ".pyd")) else "interpreted"
+    print(f"measuring the {kind} newscli in {Path(where).parent}", file=sys.stderr)
     rows = []
     for name in names:
         row = _run_case(name, args.size, args.timeout)

@@ -7,7 +7,9 @@ deleted afterwards: none of it is written into the repository.
 
 1. start-up: median wall time of ``newscli show SEED --json`` against ``python -c "import typer"``
    over alternating runs (alternating, so that machine noise hits both alike), as a ratio;
-2. throughput: articles/s and words/s for ``newscli batch`` with ``--jobs 1`` and ``--jobs 2``;
+2. throughput: articles/s and words/s for ``newscli batch`` with ``--jobs 1`` and ``--jobs 2``,
+   best of ``--rounds`` alternating runs, beside a control: how much faster two copies of a
+   pure CPU loop finish than one (what two cores can give here at best);
 3. scaling: one article repeated 1x, 10x and 100x into one text, analysed in-process;
 4. peak memory: the largest resident set of any process of a run (``ru_maxrss``).
 """
@@ -15,6 +17,7 @@ deleted afterwards: none of it is written into the repository.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import resource
@@ -133,8 +136,39 @@ def startup(runs: int) -> list[tuple[float, float]]:
     return [tuple(statistics.median(x[i] for x in runs_) for i in (0, 1)) for runs_ in (a, b)]
 
 
+def _import_newscli() -> str:
+    """The newscli this interpreter installs (the compiled build after ``pip install .``), or
+    the source tree when none is installed; returns which one, for the table's heading."""
+    if importlib.util.find_spec("newscli") is None:
+        sys.path.insert(0, str(ROOT))
+    import newscli.quotes
+
+    kind = "compiled" if newscli.quotes.__file__.endswith((".so", ".pyd")) else "interpreted"
+    return f"{kind}, {Path(newscli.quotes.__file__).parent}"
+
+
+_LOOP = "x = 0\nfor i in range(30_000_000):\n    x += i & 7"
+
+
+def hardware_ceiling(rounds: int = 3) -> float:
+    """What two cores give on this machine at best: two copies of a pure CPU loop at once
+    against one alone (best of ``rounds``). Shared caches and a clock that boosts one busy
+    core higher than two keep it under 2; the batch speed-up is read against it."""
+    cmd = [sys.executable, "-c", _LOOP]
+    one = two = float("inf")
+    for _ in range(rounds):
+        t = time.perf_counter()
+        subprocess.run(cmd, check=True)
+        one = min(one, time.perf_counter() - t)
+        t = time.perf_counter()
+        procs = [subprocess.Popen(cmd) for _ in range(2)]
+        for proc in procs:
+            proc.wait()
+        two = min(two, time.perf_counter() - t)
+    return 2 * one / two
+
+
 def scaling(docs: list[dict]) -> list[tuple[int, float]]:
-    sys.path.insert(0, str(ROOT))
     from newscli.pipeline import inspect
 
     texts = sorted((d["text"] for d in docs), key=len)
@@ -161,9 +195,13 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=5000, help="corpus size (default 5000)")
     parser.add_argument("--runs", type=int, default=21, help="start-up runs of each (default 21)")
     parser.add_argument("--sections", default="metadata,quotes,entities,timeline")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="alternating batch runs of each, best kept (3)"
+    )
     args = parser.parse_args()
 
     docs = load_texts(args.data)
+    measured = _import_newscli()
     rows: list[tuple[str, str, str]] = []
 
     (t_show, c_show), (t_typer, c_typer) = startup(args.runs)
@@ -184,13 +222,22 @@ def main() -> None:
         write_corpus(corpus, docs, args.articles)
         small = tmp / "small.jsonl"
         write_corpus(small, docs, max(1, args.articles // 10))
+        # Alternating rounds, best of each: this machine's speed drifts by tens of per cent
+        # from minute to minute (clock boost, neighbours), which a single run of each
+        # would read as a difference between the two.
+        best: dict[int, dict] = {}
+        for _ in range(args.rounds):
+            for jobs in (1, 2):
+                out = tmp / f"out{jobs}.jsonl"
+                cmd = [*newscli_cmd(), "batch", str(corpus), "-o", str(out), "-q"]
+                cmd += ["--jobs", str(jobs), "--date-field", "date", "--sections", args.sections]
+                res = measure(cmd)
+                if jobs not in best or res["seconds"] < best[jobs]["seconds"]:
+                    best[jobs] = res
         rates = {}
         for jobs in (1, 2):
-            out = tmp / f"out{jobs}.jsonl"
-            cmd = [*newscli_cmd(), "batch", str(corpus), "-o", str(out), "-q"]
-            cmd += ["--jobs", str(jobs), "--date-field", "date", "--sections", args.sections]
-            res = measure(cmd)
-            articles, words = count_words(out)
+            res = best[jobs]
+            articles, words = count_words(tmp / f"out{jobs}.jsonl")
             rates[jobs] = articles / res["seconds"]
             rows.append(
                 (
@@ -209,6 +256,8 @@ def main() -> None:
                 )
             )
         rows.append(("speed-up --jobs 2 / --jobs 1", f"{rates[2] / rates[1]:.2f}x", ">= 1.8x"))
+        ceiling = hardware_ceiling()
+        rows.append(("control: 2 copies of a CPU loop / 1 copy", f"{ceiling:.2f}x", "ceiling"))
         cmd = [*newscli_cmd(), "batch", str(small), "-o", str(tmp / "s.jsonl"), "-q", "-j", "1"]
         res = measure([*cmd, "--date-field", "date", "--sections", args.sections])
         rows.append(
@@ -234,6 +283,7 @@ def main() -> None:
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     load = "/".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"newscli speed ({cpus} cores, Python {sys.version.split()[0]}, load {load})")
+    print(f"measured: {measured}")
     print(f"{'measure':<{width}}  {'value':<{vwidth}}  target")
     print(f"{'-' * width}  {'-' * vwidth}  ------")
     for name, value, target in rows:
