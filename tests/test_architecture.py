@@ -54,6 +54,31 @@ def test_json_run_does_not_import_rich_tables_or_pydantic(seed_path):
     assert out.stderr.strip().splitlines()[-1] == "[]"
 
 
+_COUNT_COLLECTIONS = (
+    "import gc, sys\n"
+    "import newscli.__main__\n"
+    "runs = []\n"
+    "gc.callbacks.append(lambda phase, info: phase == 'start' and runs.append(info))\n"
+    "sys.argv = ['newscli', '--version']\n"
+    "{start}\n"
+    "print(len(runs), file=sys.stderr)"
+)
+
+
+def test_command_starts_without_collecting_among_its_imports():
+    """The console script (``newscli.__main__:run``) turns the cyclic collector off before it
+    imports Typer and the rest: the same imports with the collector on do collect."""
+
+    def collections(start: str) -> int:
+        code = _COUNT_COLLECTIONS.format(start=start)
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        return int(out.stderr.split()[-1])
+
+    run = "try:\n    newscli.__main__.run()\nexcept SystemExit:\n    pass"
+    assert collections(run) == 0
+    assert collections("import newscli.cli, newscli.pipeline") > 0
+
+
 @pytest.mark.skipif(importlib.util.find_spec("ruff") is None, reason="ruff not installed")
 def test_ruff_is_clean():
     out = subprocess.run(
