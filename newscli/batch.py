@@ -492,19 +492,6 @@ _CONFIG: Config | None = None  # set in each worker process by _init_worker
 GC_YOUNG = 10_000
 
 
-def warm_up() -> None:
-    """Load the core and build its lexicons in full, then freeze them out of the collector's
-    sight: what a long-lived process does once before its first article. A batch's fork server
-    runs it (``newscli._preload``), so that the workers forked from it start warm and share
-    the lexicons' memory pages; a worker started otherwise runs it itself."""
-    from newscli import gazetteer
-
-    gazetteer.LAZY_DOCUMENTS = 0  # many articles to come: build the full form now
-    process(Item(source="<warm-up>", text="PARIS, May 3 (AFP) - Talks ended."), Config())
-    gc.collect()
-    gc.freeze()
-
-
 def _init_worker(config: Config) -> None:
     """Worker start-up: remember the config, leave Ctrl-C to the parent, load the core once."""
     import signal
@@ -512,7 +499,14 @@ def _init_worker(config: Config) -> None:
     global _CONFIG
     _CONFIG = config
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    warm_up()  # nearly free when the fork server has done it
+    from newscli import gazetteer
+
+    gazetteer.LAZY_DOCUMENTS = 0  # a worker reads many articles: build the full form now
+    process(Item(source="<warm-up>", text="PARIS, May 3 (AFP) - Talks ended."), config)
+    # lexicons and compiled patterns now live for the whole process: keep the cyclic
+    # collector from scanning them again at every full collection
+    gc.collect()
+    gc.freeze()
     young, older, oldest = gc.get_threshold()
     gc.set_threshold(max(young, GC_YOUNG), older, oldest)
 
@@ -532,17 +526,6 @@ def default_jobs() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):  # pragma: no cover - macOS, Windows
         return max(1, os.cpu_count() or 1)
-
-
-def default_start_method() -> str:
-    """``forkserver`` where the platform has it: the server loads the core once and every
-    worker forked from it starts warm and shares its lexicons' memory pages with the others
-    (measured: one warm-up instead of one a worker, and a two-worker batch about 2 % faster
-    than with ``spawn``); ``spawn`` elsewhere (Windows)."""
-    import multiprocessing
-
-    methods = multiprocessing.get_all_start_methods()
-    return "forkserver" if "forkserver" in methods else "spawn"
 
 
 def chunked(items: Iterable[Item], size: int = 16, chars: int = 262_144) -> Iterator[list[Item]]:
@@ -567,18 +550,16 @@ def run(
     ordered: bool = True,
     chunk_size: int = 16,
     inline_below: int = 100,
-    start_method: str | None = None,
+    start_method: str = "spawn",
 ) -> Iterator[Result]:
     """Process ``items`` on ``jobs`` processes (default: all cores), yielding results.
 
     At most ``4 * jobs`` chunks are in flight, so memory does not grow with the corpus. Fewer
     than ``inline_below`` items run in this process: a worker pays about half a second of
     imports and gazetteer loading before its first article (measured), more than it saves on a
-    few dozen articles. Workers start clean (no inherited locks or threads): forked from a fork
-    server that has loaded the core once (``forkserver``, where the platform has it), else each
-    started afresh (``spawn``)."""
+    few dozen articles. ``spawn`` workers start clean (no inherited locks or threads) on every
+    platform."""
     jobs = jobs or default_jobs()
-    start_method = start_method or default_start_method()
     it = iter(items)
     head = list(itertools.islice(it, inline_below)) if jobs > 1 else []
     if jobs <= 1 or len(head) < inline_below:
@@ -618,12 +599,9 @@ def _pooled(
     def make() -> ProcessPoolExecutor | None:
         """A started pool, or None when workers cannot start at all (e.g. the main script is
         not importable, as with ``python -``): then the rest runs in this process."""
-        context = multiprocessing.get_context(start_method)
-        if start_method == "forkserver":  # see default_start_method; applies when it starts
-            context.set_forkserver_preload(["__main__", "newscli._preload"])
         pool = ProcessPoolExecutor(
             jobs,
-            mp_context=context,
+            mp_context=multiprocessing.get_context(start_method),
             initializer=_init_worker,
             initargs=(config,),
         )

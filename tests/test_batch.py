@@ -9,7 +9,6 @@ import io
 import json
 import os
 import pickle
-import sys
 from pathlib import Path
 
 import pytest
@@ -287,29 +286,6 @@ def test_a_dead_worker_costs_its_chunk_not_the_batch():
     assert results[4].error and "worker failed" in results[4].error
     assert [r.source for r in results if r.error] == ["killer"]  # the others were retried
     assert json.loads(results[4].output)["error"] == results[4].error
-
-
-def _require_warm_worker() -> None:
-    """Runs where a chunk is unpickled: fails unless this worker was forked warm."""
-    from newscli import gazetteer
-
-    if "newscli._preload" not in sys.modules or gazetteer._full is None:
-        raise RuntimeError("worker started cold")
-
-
-class _WarmProbe:
-    def __reduce__(self):
-        return (_require_warm_worker, ())
-
-
-@pytest.mark.skipif(batch.default_start_method() != "forkserver", reason="no fork server here")
-def test_workers_come_from_a_fork_server_that_loaded_the_core():
-    config = Config(sections=(META,))
-    items = [Item(source=f"a{i}", text=article(i), hints={"p": _WarmProbe()}) for i in range(6)]
-    results = list(batch.run(items, config, jobs=2, chunk_size=1, inline_below=0))
-    assert [r.error for r in results] == [None] * 6
-    with pytest.raises(RuntimeError):  # the probe does fail in a process that is not warm
-        pickle.loads(pickle.dumps(_WarmProbe()))
 
 
 # --- the command ------------------------------------------------------------------------------
