@@ -53,3 +53,30 @@ def write_atomic(path: str, data: bytes) -> bool:
             os.unlink(tmp)
         return False
     return True
+
+
+def prune(path: str, keep: int = 4) -> None:
+    """After ``path`` was written, delete all but the ``keep`` newest files of its kind (its
+    name up to the first ``-``, same extension) that we own: every upgrade or reinstall keys a
+    new file, and nothing else would ever remove the old ones. A few stay, for other virtual
+    environments that share this cache."""
+    folder, name = os.path.split(path)
+    kind = name.split("-", 1)[0] + "-"
+    ext = os.path.splitext(name)[1]
+    try:
+        with os.scandir(folder) as it:
+            found = [
+                (e.stat().st_mtime_ns, e.path)
+                for e in it
+                if e.name.startswith(kind) and e.name.endswith(ext) and e.is_file()
+            ]
+    except OSError:
+        return
+    found.sort(reverse=True)
+    uid = os.getuid() if hasattr(os, "getuid") else None
+    for _, old in found[keep:]:
+        if old == path:
+            continue
+        with contextlib.suppress(OSError):
+            if uid is None or os.stat(old).st_uid == uid:
+                os.unlink(old)

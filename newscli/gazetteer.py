@@ -368,9 +368,10 @@ def load() -> AnyGazetteer:
             except OSError:
                 path = None
         if path is not None:
-            from newscli.cache import write_atomic
+            from newscli.cache import prune, write_atomic
 
-            write_atomic(path, compact(_full))
+            if write_atomic(path, compact(_full)):
+                prune(path)  # the files of earlier versions and installs
     return _full
 
 

@@ -529,6 +529,27 @@ def test_gazetteer_cache_round_trip(fresh_gazetteer, tmp_path, monkeypatch):
     assert gazetteer.current() is again
 
 
+def test_gazetteer_cache_keeps_a_few_files_not_one_per_install(fresh_gazetteer, tmp_path):
+    import os
+
+    gazetteer = fresh_gazetteer
+    stale = []
+    for k in range(6):  # the caches of six earlier installs, oldest first
+        old = tmp_path / f"gazetteer-{k:016x}.marshal"
+        old.write_bytes(b"old")
+        os.utime(old, ns=(k * 10**9, k * 10**9))
+        stale.append(old)
+    other = tmp_path / "regex-cpython.marshal"
+    other.write_bytes(b"other kind")
+    os.utime(other, ns=(0, 0))
+    gazetteer.load()  # writes the current cache file, then prunes
+    left = sorted(p.name for p in tmp_path.glob("gazetteer-*.marshal"))
+    current = os.path.basename(gazetteer.cache_path())
+    assert current in left and len(left) == 4
+    assert [p.name for p in stale[-3:]] == sorted(set(left) - {current})  # the newest stay
+    assert other.exists()  # another kind of file is not touched
+
+
 def test_lazy_and_full_gazetteers_find_the_same_entities(fresh_gazetteer):
     from newscli.ner_rules import Recogniser
 
