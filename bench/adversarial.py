@@ -139,11 +139,17 @@ def _child(name: str, size: int) -> None:
         print(json.dumps({"profile": top}), flush=True)
 
 
+def _child_env() -> dict[str, str]:
+    """The children import the newscli installed here, or the source tree when none is."""
+    env = dict(os.environ)
+    if importlib.util.find_spec("newscli") is None:
+        env["PYTHONPATH"] = str(ROOT)
+    return env
+
+
 def _run_case(name: str, size: int, timeout: float) -> dict[str, object]:
     cmd = [sys.executable, __file__, "--child", name, "--size", str(size)]
-    env = dict(os.environ)
-    if importlib.util.find_spec("newscli") is None:  # not installed: the source tree
-        env["PYTHONPATH"] = str(ROOT)
+    env = _child_env()
     timed_out = False
     try:
         proc = subprocess.run(
@@ -194,14 +200,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     names = args.only or list(_hazards(1000))
     probe = "import newscli.quotes as q; print(q.__file__)"
-    env = dict(os.environ)
-    if importlib.util.find_spec("newscli") is None:
-        env["PYTHONPATH"] = str(ROOT)
     where = subprocess.run(
         [sys.executable, "-c", probe],
         capture_output=True,
         text=True,
-        env=env,
+        env=_child_env(),
         check=True,
         cwd=ROOT / "bench",  # as the children see it: not the source tree via the cwd
     ).stdout.strip()
