@@ -603,6 +603,12 @@ def _pooled(
     def make() -> ProcessPoolExecutor | None:
         """A started pool, or None when workers cannot start at all (e.g. the main script is
         not importable, as with ``python -``): then the rest runs in this process."""
+        main_file = getattr(sys.modules.get("__main__"), "__file__", None)
+        if start_method != "fork" and main_file is not None and not os.path.exists(main_file):
+            # a new worker would re-import the main script and cannot (``<stdin>``): say so
+            # here once, rather than let every worker die printing a traceback
+            notice.append("worker processes could not start (main script unreadable): one core")
+            return None
         pool = ProcessPoolExecutor(
             jobs,
             mp_context=multiprocessing.get_context(start_method),

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from newscli import batch
 from newscli.batch import Config, Fields, Item
 
-from .conftest import json_lines
+from .conftest import ROOT, json_lines
 
 CITIES = ["OSLO", "LIMA", "ACCRA", "HANOI", "QUITO", "DAKAR", "RIGA", "SUVA"]
 AGENCIES = ["AFP", "Reuters", "AP", "dpa"]
@@ -286,6 +286,31 @@ def test_a_dead_worker_costs_its_chunk_not_the_batch():
     assert results[4].error and "worker failed" in results[4].error
     assert [r.source for r in results if r.error] == ["killer"]  # the others were retried
     assert json.loads(results[4].output)["error"] == results[4].error
+
+
+def test_a_script_read_from_stdin_runs_on_one_core_without_worker_tracebacks(tmp_path):
+    """``python -`` cannot start spawned workers (they would re-import ``<stdin>``): the batch
+    says so once and runs in the process, instead of every worker printing a traceback."""
+    import subprocess
+    import sys
+
+    script = (
+        "from newscli import batch\n"
+        "from newscli.batch import Config, Item\n"
+        "text = 'PARIS, May 3 (AFP) - Talks ended on Monday, officials said.'\n"
+        "items = [Item(source=str(i), text=text) for i in range(120)]\n"
+        "results = list(batch.run(items, Config(sections=('metadata',)), jobs=2))\n"
+        "print(len(results), sum(r.error is not None for r in results))\n"
+        "print(results[0].messages)\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    out = subprocess.run(
+        [sys.executable, "-"], input=script, capture_output=True, text=True, cwd=tmp_path, env=env
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines()[0] == "120 0"
+    assert "worker processes could not start" in out.stdout
+    assert "Traceback" not in out.stderr
 
 
 # --- the command ------------------------------------------------------------------------------
