@@ -528,7 +528,12 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def chunked(items: Iterable[Item], size: int = 64, chars: int = 262_144) -> Iterator[list[Item]]:
+CHUNK_ITEMS = 64  # articles a chunk of work for the pool (see chunked)
+
+
+def chunked(
+    items: Iterable[Item], size: int = CHUNK_ITEMS, chars: int = 262_144
+) -> Iterator[list[Item]]:
     """Group items for the pool: few enough round-trips, small enough to keep cores busy.
 
     A chunk costs the parent about 0.7 ms of CPU whatever its size (futures, pickling, pipe
@@ -552,7 +557,7 @@ def run(
     *,
     jobs: int | None = None,
     ordered: bool = True,
-    chunk_size: int = 64,
+    chunk_size: int = CHUNK_ITEMS,
     inline_below: int = 100,
     start_method: str = "spawn",
 ) -> Iterator[Result]:
