@@ -961,6 +961,9 @@ class _Doc:
                 return None
             return _Out(start, end, "DATE", iso_week(dt.date(y, month, dnum)), mod)
         if dnum is not None:
+            if year is None:
+                # "in February 2007 ... and again on 24 February": the year just named
+                year = self.year_of_month_in_sentence(start, month)
             if year is None and self.ref:
                 year = resolve_day_year(self.ref, month, dnum, self.tense(start, end))
             if year is None:
@@ -1061,6 +1064,9 @@ class _Doc:
                 tense = PAST if had else FUTURE
             elif self.low.startswith(("'s", "’s"), m.end("wd")):
                 tense = None  # "Friday's meeting": reported events lie behind
+            elif compile_re(r"\bby\s+$").search(before):
+                # "snow by Saturday afternoon": a deadline ahead, unless the clause is past
+                tense = None if tense == PAST else FUTURE
             d = resolve_weekday(ref, wd, tense)
         mod = {"early": "START", "late": "END"}.get(how or "")
         if how in ("earlier", "later"):
@@ -1102,7 +1108,21 @@ class _Doc:
         # the day: an explicit one in the expression, else resolved later from the sentence
         day: dt.date | None = None
         explicit = False
-        if g("wd"):
+        mon = g("m") or g("md")
+        if mon:
+            # "8 a.m. on March 26", "9 p.m. Friday, March 19": the month-day names the day
+            mk = "m" if g("m") else "md"
+            if not self.text[m.start(mk)].isupper():
+                return None
+            month = MONTH_NUM[mon.rstrip(".")]
+            dnum = int(compile_re(r"\d+").match(g("d") or g("dm")).group())  # type: ignore[union-attr]
+            y = int(g("y")) if g("y") else self.year_of_month_in_sentence(start, month)
+            if y is None and self.ref:
+                y = resolve_day_year(self.ref, month, dnum, self.tense(start, end))
+            if y and valid_day(y, month, dnum):
+                day = dt.date(y, month, dnum)
+                explicit = True
+        elif g("wd"):
             if not self.text[m.start("wd")].isupper():
                 return None  # "at 9 a.m. friday": not a weekday name
             elif self.ref:
@@ -1119,24 +1139,25 @@ class _Doc:
                 days={"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[g("rel")]
             )
             explicit = True
-        elif g("m"):
-            if not self.text[m.start("m")].isupper():
-                return None
-            month = MONTH_NUM[g("m").rstrip(".")]
-            dnum = int(compile_re(r"\d+").match(g("d")).group())  # type: ignore[union-attr]
-            y = (
-                int(g("y"))
-                if g("y")
-                else (resolve_day_year(self.ref, month, dnum, None) if self.ref else None)
-            )
-            if y and valid_day(y, month, dnum):
-                day = dt.date(y, month, dnum)
-                explicit = True
         if not explicit:
             day = self.topic_day_in_sentence(start) or self.topic_day or self.ref
         hm = f"T{hh:02d}:{mi:02d}"
         value = (day.isoformat() if day else "XXXX-XX-XX") + hm
         return _Out(start, end, "TIME", value)
+
+    def year_of_month_in_sentence(self, pos: int, month: int) -> int | None:
+        """The year of an earlier value in the sentence that names ``month`` with a year."""
+        i = self.seg.sentence_index(pos)
+        if i < 0:
+            return None
+        s = self.seg.sentences[i]
+        for o in reversed(self.out[-20:]):
+            if o.start < s.start:
+                break
+            v = _YEAR_MONTH_RE.match(o.value)
+            if v and int(v.group(2)) == month:
+                return int(v.group(1))
+        return None
 
     def topic_day_in_sentence(self, pos: int) -> dt.date | None:
         i = self.seg.sentence_index(pos)
@@ -2171,6 +2192,7 @@ _A_WEEK = compile_re(r"(\d{4})-W(\d{2})(-WE)?$")
 _A_QH = compile_re(r"(\d{4})-([QH])(\d)$")
 _A_SEASON = compile_re(r"(\d{4})-(SP|SU|FA|WI)$")
 _NOTE_RE = compile_re(r"(\d{4})(?:-(Q[1-4]|\d{2})(?:-(\d{2}))?)?")
+_YEAR_MONTH_RE = compile_re(r"(\d{4})-(\d{2})")
 
 
 def _anchor(value: str, ref: dt.date | None) -> tuple[str, str] | None:

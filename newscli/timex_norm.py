@@ -36,7 +36,8 @@ _PAST_CUES = frozenset(
 _SCHEDULE_VERBS = frozenset(
     """meet meets resume resumes begin begins start starts open opens reopen reopens visit
     visits travel travels arrive arrives leave leaves return returns vote votes convene
-    convenes face faces hold holds host hosts play plays launch launches""".split()
+    convenes face faces hold holds host hosts play plays launch launches close closes
+    """.split()
 )
 _FINITE_PAST = frozenset("said told was were had did ago yesterday".split())
 _PRESENT_CUES = frozenset("is are am says say does do".split())
@@ -56,6 +57,10 @@ _NOT_VERBS = frozenset(
     date which whom where what when about around nearly almost over under more less than
     record highs lows new high low""".split()
 )
+# words before "to" that make it a preposition: "up to", "according to", "next to"
+_TO_PREPOSITION = frozenset(
+    "up according next close prior compared similar thanks owing addition relative".split()
+)
 # "a still unspecified date", "the revised plan": an adjective, not a verb
 _DETERMINERS = frozenset("a an the its their his her our still".split())
 
@@ -64,8 +69,8 @@ def word_tense(words: list[str], leftward: bool = True) -> str | None:
     """Tense cue from words ordered outward from the expression (nearest first)."""
     weak: str | None = None
     for i, w in enumerate(words):
-        if leftward and i < 3 and w in _SCHEDULE_VERBS:
-            return FUTURE
+        if leftward and i < 3 and w in _SCHEDULE_VERBS and words[i + 1 : i + 2] != ["the"]:
+            return FUTURE  # (after "the" it is a noun: "at the close of business Thursday")
         if (
             w == "to"
             and leftward
@@ -75,6 +80,8 @@ def word_tense(words: list[str], leftward: bool = True) -> str | None:
             return FUTURE  # "is to resume trading Tuesday"
         if leftward and w == "be" and i + 1 < len(words) and words[i + 1] == "to":
             return FUTURE  # "guidelines to be published in November"
+        if leftward and w == "to" and words[i + 1 : i + 2] and words[i + 1] in _TO_PREPOSITION:
+            continue  # "up to 8 inches", "according to": no infinitive
         if (
             leftward
             and w == "to"

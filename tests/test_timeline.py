@@ -656,3 +656,43 @@ def test_timeml_mode_gives_the_day_of_the_next_morning() -> None:
     evening = "The ferry sank on March 3. Divers reached it the next evening."
     got = [(t.text, t.type, t.value) for t in tag(segment(evening), REF, timeml=True)]
     assert got[-1] == ("the next evening", "TIME", "2021-03-04TEV")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a clock time takes the day named right after it, not the publication date
+        ("Banks will reopen at 8 a.m. on March 26.", ("8 a.m. on March 26", "2021-03-26T08:00")),
+        ("The polls close at 9 p.m. on Friday.", ("9 p.m. on Friday", "2021-03-19T21:00")),
+        (
+            "It ended at 9 p.m. on Friday, March 12.",
+            ("9 p.m. on Friday, March 12", "2021-03-12T21:00"),
+        ),
+        (
+            "The blast came at 6 a.m. on 2 March 2019.",
+            ("6 a.m. on 2 March 2019", "2019-03-02T06:00"),
+        ),
+        # a day-month without a year takes the year the sentence just gave that month
+        (
+            "He visited twice in February 2007, and again on 24 February.",
+            ("24 February", "2007-02-24"),
+        ),
+        # "by" a weekday is a deadline ahead; "up to" is no infinitive that leaves it open
+        (
+            "The storm could bring up to 8 inches of snow by Saturday afternoon.",
+            ("Saturday afternoon", "2021-03-20TAF"),
+        ),
+        ("By Monday, the floods had killed 12 people.", ("Monday", "2021-03-15")),
+        # a schedule verb is a noun after "the": the report looks back
+        (
+            "Officials said that at the close of business Thursday the fund held cash.",
+            ("Thursday", "2021-03-11"),
+        ),
+        ("The polls close Thursday.", ("Thursday", "2021-03-18")),
+        # US time-zone abbreviations belong to the time
+        ("At 3:15 p.m. ET the storm was near Detroit.", ("3:15 p.m. ET", "2021-03-17T15:15")),
+    ],
+)
+def test_context_gives_the_day(sentence: str, expected: tuple[str, str]) -> None:
+    found = {text: value for text, _, value in run(sentence)}
+    assert found[expected[0]] == expected[1], found
