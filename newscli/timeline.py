@@ -47,7 +47,7 @@ from newscli.timex_norm import (
     shift,
     valid_day,
 )
-from newscli.timex_patterns import COMPILED, NUM_W, PRIORITY, SOURCES
+from newscli.timex_patterns import COMPILED, MON, NUM_W, PRIORITY, SOURCES
 
 __all__ = ["extract_timeline", "tag"]
 
@@ -1666,6 +1666,8 @@ class _Doc:
             base = shift(ref, "Q", 0 if cur else -1)
             v = f"{base.year + yshift:04d}-Q{quarter_of(base)}"
             return _Out(start, end, "DATE", v, topic=not yshift)
+        if year is None and not yshift and ref is not None:
+            year = self._quarter_end_year(end)
         if year is not None:
             return _Out(start, end, "DATE", f"{year + yshift:04d}-Q{qnum}", topic=not yshift)
         out = self._quarter_value(qnum, None, start, end, 0)
@@ -1673,6 +1675,19 @@ class _Doc:
             out.value = f"{int(out.value[:4]) + yshift:04d}" + out.value[4:]
             out.topic = False
         return out
+
+    def _quarter_end_year(self, end: int) -> int | None:
+        """The year of the day a quarter ended, when the text gives it: ``the fiscal second
+        quarter, which ended Feb. 28`` is that February's year, whatever the calendar says."""
+        m = _QUARTER_ENDED.match(self.low, end)
+        if m is None or self.ref is None:
+            return None
+        if m.group("y"):
+            return int(m.group("y"))
+        month = MONTH_NUM[m.group("mon").rstrip(".")]
+        dnum = int(m.group("d"))
+        ended = "ended" in m.group("how")
+        return resolve_day_year(self.ref, month, dnum, PAST if ended else None)
 
     def _quarter_value(
         self, q: int | None, year: int | None, start: int, end: int, rel: int
@@ -2193,6 +2208,11 @@ _A_QH = compile_re(r"(\d{4})-([QH])(\d)$")
 _A_SEASON = compile_re(r"(\d{4})-(SP|SU|FA|WI)$")
 _NOTE_RE = compile_re(r"(\d{4})(?:-(Q[1-4]|\d{2})(?:-(\d{2}))?)?")
 _YEAR_MONTH_RE = compile_re(r"(\d{4})-(\d{2})")
+# "quarter, which ended Feb. 28", "quarter ending Sept. 30, 2012" (on lower-cased text)
+_QUARTER_ENDED = compile_re(
+    r",?\s+(?P<how>(?:which\s+|that\s+)?(?:ended|ends|ending)|through|to)\s+"
+    r"(?P<mon>" + MON + r")\s*(?P<d>\d{1,2})\b(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"
+)
 
 
 def _anchor(value: str, ref: dt.date | None) -> tuple[str, str] | None:

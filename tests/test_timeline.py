@@ -696,3 +696,20 @@ def test_timeml_mode_gives_the_day_of_the_next_morning() -> None:
 def test_context_gives_the_day(sentence: str, expected: tuple[str, str]) -> None:
     found = {text: value for text, _, value in run(sentence)}
     assert found[expected[0]] == expected[1], found
+
+
+def test_a_quarter_takes_the_year_of_the_day_it_ended() -> None:
+    text = (
+        "Net income for its fiscal second quarter, which ended Feb. 28, rose 20% from "
+        "a year earlier. The third quarter ending Sept. 30, 2019 was weak."
+    )
+    found = [(t, v) for t, _, v in run(text)]
+    assert found == [
+        ("fiscal second quarter", "2021-Q2"),
+        ("Feb. 28", "2021-02-28"),
+        ("a year earlier", "2020-Q2"),
+        ("The third quarter", "2019-Q3"),
+        ("Sept. 30, 2019", "2019-09-30"),
+    ]
+    # without the day it ended, a quarter not yet over is last year's
+    assert one("Profit for the third quarter rose.")[2] == "2020-Q3"
