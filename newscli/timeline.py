@@ -1652,6 +1652,17 @@ class _Doc:
                 return _Out(start, end, "DATE", f"{y + yshift:04d}-Q{q}", topic=False)
             if det == "last":
                 return self._quarter_value(None, None, start, end, -1)
+            ended_on = (
+                self._quarter_end_day(end)
+                if unit == "quarter" and not yshift and self.topic_quarter is None
+                else None
+            )
+            if ended_on is not None:
+                # "the quarter ended July 31": the calendar quarter holding most of its
+                # three months (May to July: the second); once the article has named its
+                # quarter ("fiscal first quarter"), that number stands
+                mid = add_months(ended_on, -1)
+                return _Out(start, end, "DATE", f"{mid.year:04d}-Q{quarter_of(mid)}")
             if "current" in adj and ref is not None and year is None:
                 return _Out(start, end, "DATE", f"{ref.year + yshift:04d}-Q{quarter_of(ref)}")
             if self.topic_quarter and year is None:
@@ -1676,18 +1687,26 @@ class _Doc:
             out.topic = False
         return out
 
-    def _quarter_end_year(self, end: int) -> int | None:
-        """The year of the day a quarter ended, when the text gives it: ``the fiscal second
-        quarter, which ended Feb. 28`` is that February's year, whatever the calendar says."""
+    def _quarter_end_day(self, end: int) -> dt.date | None:
+        """The day a quarter ended, when the text gives it right after: ``the fiscal second
+        quarter, which ended Feb. 28``."""
         m = _QUARTER_ENDED.match(self.low, end)
         if m is None or self.ref is None:
             return None
-        if m.group("y"):
-            return int(m.group("y"))
         month = MONTH_NUM[m.group("mon").rstrip(".")]
         dnum = int(m.group("d"))
-        ended = "ended" in m.group("how")
-        return resolve_day_year(self.ref, month, dnum, PAST if ended else None)
+        if m.group("y"):
+            year = int(m.group("y"))
+        else:
+            ended = "ended" in m.group("how")
+            year = resolve_day_year(self.ref, month, dnum, PAST if ended else None)
+        return dt.date(year, month, dnum) if valid_day(year, month, dnum) else None
+
+    def _quarter_end_year(self, end: int) -> int | None:
+        """The year of the day a quarter ended: a fiscal quarter is that day's year,
+        whatever the calendar says."""
+        day = self._quarter_end_day(end)
+        return day.year if day else None
 
     def _quarter_value(
         self, q: int | None, year: int | None, start: int, end: int, rel: int

@@ -112,6 +112,8 @@ def word_tense(words: list[str], leftward: bool = True) -> str | None:
                 return FUTURE  # "is planned for Monday", "was planned for early March"
             if after == ["to"]:
                 return weak if weak == FUTURE else PAST
+            if leftward and inner and inner[0] in ("a", "an", "their", "its", "his", "her"):
+                return FUTURE  # "protesters planned a rally on Saturday": the rally lies ahead
             continue
         if w in _FUTURE_CUES:
             if leftward and words[i + 1 : i + 3] == ["been", "had"]:

@@ -713,3 +713,17 @@ def test_a_quarter_takes_the_year_of_the_day_it_ended() -> None:
     ]
     # without the day it ended, a quarter not yet over is last year's
     assert one("Profit for the third quarter rose.")[2] == "2020-Q3"
+
+
+def test_the_quarter_ended_on_a_day_is_the_calendar_quarter_it_mostly_covers() -> None:
+    assert run("Sales in the quarter ended July 31 rose.")[0][2] == "2020-Q2"
+    assert run("Sales for the quarter ended Sept. 30, 2019 rose.")[0][2] == "2019-Q3"
+    # once the article has named its (fiscal) quarter, "the quarter" keeps that number
+    text = "Profit in the fiscal first quarter rose. Sales for the quarter ended Sept. 30 fell."
+    assert [v for _, _, v in run(text)][:2] == ["2021-Q1", "2021-Q1"]
+
+
+def test_a_planned_event_lies_ahead() -> None:
+    assert one("Protesters planned a large demonstration on Saturday.")[2] == "2021-03-20"
+    # planning to do something reports the plan, not its day
+    assert one("They planned to pay the bill on Monday, he said.")[2] == "2021-03-15"
