@@ -1866,6 +1866,8 @@ class _Doc:
         if g("w"):
             if g("w") == "daily" and self.low.endswith("average ", 0, start):
                 return None  # "average daily volume": a quantity per day, not a recurrence
+            if _RATE_BEFORE.search(self.low, max(0, start - 12), start):
+                return None  # "to rise 8.5% annually": a growth rate, not a recurrence
             v = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
                  "annually": "P1Y", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W",
                  "bimonthly": "P2M", "semiannually": "P6M", "semi-annually": "P6M",
@@ -2227,6 +2229,7 @@ _A_QH = compile_re(r"(\d{4})-([QH])(\d)$")
 _A_SEASON = compile_re(r"(\d{4})-(SP|SU|FA|WI)$")
 _NOTE_RE = compile_re(r"(\d{4})(?:-(Q[1-4]|\d{2})(?:-(\d{2}))?)?")
 _YEAR_MONTH_RE = compile_re(r"(\d{4})-(\d{2})")
+_RATE_BEFORE = compile_re(r"(?:\d%|\bpercent|\bper\s+cent|\bpct\.?)\s+$")
 # "quarter, which ended Feb. 28", "quarter ending Sept. 30, 2012" (on lower-cased text)
 _QUARTER_ENDED = compile_re(
     r",?\s+(?P<how>(?:which\s+|that\s+)?(?:ended|ends|ending)|through|to)\s+"

@@ -129,6 +129,8 @@ NEGATIVES = [
     "Police arrested a 45-year-old man.",
     "The victim was 52 years old.",
     "A second team joined the search.",
+    "Sales should rise 8.5% annually, the company said.",
+    "Costs grew 3 percent yearly.",
 ]
 
 
