@@ -46,6 +46,7 @@ from newscli.timex_norm import (
     season_year,
     shift,
     valid_day,
+    word_tense,
 )
 from newscli.timex_patterns import COMPILED, MON, NUM_W, PRIORITY, SOURCES
 
@@ -784,6 +785,22 @@ class _Doc:
             return clause_tense(self.low, s.start, s.end, start, end)
         return clause_tense(self.low, 0, len(self.low), start, end)
 
+    def wide_tense(self, start: int, end: int) -> str | None:
+        """The clause's tense, else the first tense cue further left in the sentence: a day
+        in a verbless phrase (``with the third flight departing from August 6``) shares the
+        time of the clause it hangs on (``would leave``)."""
+        t = self.tense(start, end)
+        if t is not None:
+            return t
+        i = self.seg.sentence_index(start)
+        if i < 0:
+            return None
+        s = self.seg.sentences[i]
+        left = _WORDS_RE.findall(self.low, s.start, start)
+        left.reverse()
+        t = word_tense(left)
+        return t if t in (PAST, FUTURE) else None
+
     def prev_word(self, pos: int) -> str:
         """The ASCII letter run ending at most three characters (no line break) before ``pos``
         and within 30 characters -- what ``([A-Za-z]+)[^A-Za-z\\n]{0,3}$`` finds in
@@ -965,7 +982,7 @@ class _Doc:
                 # "in February 2007 ... and again on 24 February": the year just named
                 year = self.year_of_month_in_sentence(start, month)
             if year is None and self.ref:
-                year = resolve_day_year(self.ref, month, dnum, self.tense(start, end))
+                year = resolve_day_year(self.ref, month, dnum, self.wide_tense(start, end))
             if year is None:
                 if not 1 <= dnum <= 31:
                     return None
@@ -2229,6 +2246,7 @@ _A_QH = compile_re(r"(\d{4})-([QH])(\d)$")
 _A_SEASON = compile_re(r"(\d{4})-(SP|SU|FA|WI)$")
 _NOTE_RE = compile_re(r"(\d{4})(?:-(Q[1-4]|\d{2})(?:-(\d{2}))?)?")
 _YEAR_MONTH_RE = compile_re(r"(\d{4})-(\d{2})")
+_WORDS_RE = compile_re(r"[a-z]+")
 _RATE_BEFORE = compile_re(r"(?:\d%|\bpercent|\bper\s+cent|\bpct\.?)\s+$")
 # "quarter, which ended Feb. 28", "quarter ending Sept. 30, 2012" (on lower-cased text)
 _QUARTER_ENDED = compile_re(

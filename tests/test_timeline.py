@@ -729,3 +729,11 @@ def test_a_planned_event_lies_ahead() -> None:
     assert one("Protesters planned a large demonstration on Saturday.")[2] == "2021-03-20"
     # planning to do something reports the plan, not its day
     assert one("They planned to pay the bill on Monday, he said.")[2] == "2021-03-15"
+
+
+def test_a_verbless_phrase_takes_the_tense_of_its_sentence() -> None:
+    ref = dt.date(2021, 2, 12)
+    text = "Two flights would leave on Mondays, with a third departing from August 6."
+    assert dict((t, v) for t, _, v in run(text, ref))["August 6"] == "2021-08-06"
+    # with no tense anywhere, the nearer one (looking back)
+    assert one("Flights from August 6.", ref)[2] == "2020-08-06"
