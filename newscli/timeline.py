@@ -91,7 +91,8 @@ def _build_heads() -> dict[str, tuple[str, ...]]:
     add(["spring", "summer", "fall", "autumn", "winter"], "season", "set")
     add(
         """christmas new year thanksgiving easter good election independence labor memorial
-        veterans valentine halloween boxing bastille victory mother father martin""".split(),
+        veterans valentine halloween boxing bastille victory mother father martin st
+        remembrance canada australia anzac""".split(),
         "holiday",
     )
     add(["anniversary"], "anniv")
@@ -1297,6 +1298,8 @@ class _Doc:
             return _Out(start, end, "DATE", self.ref.isoformat(), mod)
         if code == "WE":
             code = "W"
+        if unit == "fortnight":
+            k *= 2
         if code == "ML":
             code, k = "Y", int(k * 1000)
         if code == "DE" and isinstance(k, int):
@@ -1488,6 +1491,11 @@ class _Doc:
         code = _UNIT_CODE[unit]
         if self._capitalised_title(m.start("unit")):
             return None
+        if unit == "fortnight":
+            # no calendar fortnight to name: "the past fortnight" is a length
+            if pre or post or det.split()[-1] not in ("past", "last", "next", "coming"):
+                return None
+            return _Out(start, end, "DURATION", "P2W", mod)
         if (
             unit == "day"
             and not pre

@@ -338,8 +338,13 @@ def holiday_date(name: str, year: int) -> tuple[str, dt.date | None]:
         "halloween": (10, 31),
         "boxing day": (12, 26),
         "bastille day": (7, 14),
+        "st patrick's day": (3, 17),
+        "remembrance day": (11, 11),
+        "canada day": (7, 1),
+        "australia day": (1, 26),
+        "anzac day": (4, 25),
     }
-    name = " ".join(name.replace("’", "'").split())
+    name = " ".join(name.replace("’", "'").replace("st.", "st").split())
     if name in fixed:
         m, d = fixed[name]
         return "D", dt.date(year, m, d)

@@ -182,7 +182,7 @@ RULES: list[tuple[str, str]] = [
         r"|the\s+preceding|previous|following|the\s+current|current|the\s+latest|latest"
         r"|the\s+present|the\s+prior|prior|the\s+whole|the\s+entire|the\s+full|the)\s+"
         r"(?P<fiscal>(?:fiscal|calendar)[\s-]+)?"
-        r"(?P<unit>week|weekend|month|year|decade|century|day)(?![a-z-]|['’](?!s))"
+        r"(?P<unit>week|weekend|fortnight|month|year|decade|century|day)(?![a-z-]|['’](?!s))"
         r"(?P<post>\s+ago|\s+earlier|\s+before|\s+or\s+so(?![a-z])"
         rf"|\s+of\s+(?P<ofm>{MON}\s+{DAY})|\s+of\s+(?P<ofy>{YEAR}))?",
     ),
@@ -251,7 +251,8 @@ RULES: list[tuple[str, str]] = [
         r"|thanksgiving(?:\s+day)?|easter(?:\s+(?:sunday|monday|week|weekend))?|good\s+friday"
         r"|election\s+day|independence\s+day|labor\s+day|memorial\s+day|veterans\s+day"
         r"|valentine['’]s\s+day|halloween|boxing\s+day|bastille\s+day|victory\s+day"
-        r"|mother['’]s\s+day|father['’]s\s+day|martin\s+luther\s+king\s+day|christmas\s+eve)"
+        r"|mother['’]s\s+day|father['’]s\s+day|martin\s+luther\s+king\s+day|christmas\s+eve"
+        r"|st\.?\s+patrick['’]s\s+day|remembrance\s+day|canada\s+day|australia\s+day|anzac\s+day)"
         rf"(?![a-z])(?:,?\s+(?P<y>{YEAR}))?",
     ),
     (

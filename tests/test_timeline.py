@@ -48,6 +48,9 @@ CASES = [
     ("Profit rose in Q3 2020.", "Q3 2020", "DATE", "2020-Q3"),
     ("The park will reopen this summer.", "this summer", "DATE", "2021-SU"),
     ("The choir will sing at Christmas.", "Christmas", "DATE", "2021-12-25"),
+    ("The parade is held on St. Patrick's Day.", "St. Patrick's Day", "DATE", "2021-03-17"),
+    ("It was the second storm in the past fortnight.", "the past fortnight", "DURATION", "P2W"),
+    ("The ferry sank a fortnight ago.", "a fortnight ago", "DATE", "2021-W09"),
     ("The poet died on New Year's Day.", "New Year's Day", "DATE", "2021-01-01"),
     ("He was born in the 20th century.", "the 20th century", "DATE", "19"),
     # relative to the reference date
