@@ -1861,8 +1861,8 @@ class _Doc:
         for k, mm in (("early", "START"), ("late", "END"), ("mid", "MID")):
             if k in pre:
                 mod = mm
-        if not pre.strip():
-            start = m.start()
+        if g("dec2") and self.text[start - 1 : start] in ("'", "’"):
+            start -= 1  # "the 1950s and '60s": the scan starts at the digits
         return _Out(start, end, "DATE", v, mod)
 
     def r_century(self, c: _Cand, m: re.Match[str]) -> _Out | None:

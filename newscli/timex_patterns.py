@@ -215,7 +215,7 @@ RULES: list[tuple[str, str]] = [
         "decade",
         r"(?P<pre>(?:the\s+)?(?:(?:early|late|mid)[\s-]+|(?:first|second|last|latter)\s+half\s+of"
         r"\s+the\s+)?)"
-        r"(?:(?P<dec>(?:1[0-9]|20)\d0)['’]?s|(?P<dec2>['’]\d0s|(?<=the\s)\d0s)"
+        r"(?:(?P<dec>(?:1[0-9]|20)\d0)['’]?s|(?P<dec2>['’]\d0s|(?<=the\s)\d0s|(?<=['’])\d0s)"
         r"|(?<=the\s)(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties"
         r"|nineties)|(?<=-)(?P<decw2>twenties|thirties|forties|fifties|sixties|seventies|eighties"
         r"|nineties))(?![a-z\d])",

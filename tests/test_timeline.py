@@ -43,6 +43,8 @@ CASES = [
     ("Growth slowed in early 2019.", "early 2019", "DATE", "2019"),
     ("The merger closed late last year.", "late last year", "DATE", "2020"),
     ("Prices doubled in the 1990s.", "the 1990s", "DATE", "199"),
+    ("Skies were clear in the '60s.", "the '60s", "DATE", "196"),
+    ("It was a '60s dance hall.", "'60s", "DATE", "196"),
     ("Sales in fiscal 2020 rose.", "fiscal 2020", "DATE", "2020"),
     ("Profit rose in the third quarter.", "the third quarter", "DATE", "2020-Q3"),
     ("Profit rose in Q3 2020.", "Q3 2020", "DATE", "2020-Q3"),
