@@ -691,6 +691,8 @@ def duration_value(n: float | None, unit: str) -> str:
     n = n * mult
     whole = int(n)
     frac = n - whole
+    if code == "S" and frac > 1e-9:
+        return f"PT{n:g}S"  # "9.58 seconds": no smaller unit to carry the fraction
     sub = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60)}
     sub["MIN"] = ("S", 60)
     parts: list[tuple[int, str]] = []
@@ -1042,6 +1044,11 @@ class _Doc:
         if not self.text[ws].isupper():
             return None
         wd = WEEKDAY_NUM[m.group("wd")]
+        if (
+            _WD_NAME_AFTER.match(self.text, m.end("wd"))
+            and self.prev_word(ws).lower() not in _WD_PREPOSITIONS
+        ) or self.text.endswith("Mail on ", 0, ws):
+            return None  # "The Sunday Times", "The Mail on Sunday": a name
         pre = (m.group("pre") or "").split()
         pod = m.group("pod")
         podc = PARTS_OF_DAY.get(pod or "", "")
@@ -2255,6 +2262,12 @@ _A_SEASON = compile_re(r"(\d{4})-(SP|SU|FA|WI)$")
 _NOTE_RE = compile_re(r"(\d{4})(?:-(Q[1-4]|\d{2})(?:-(\d{2}))?)?")
 _YEAR_MONTH_RE = compile_re(r"(\d{4})-(\d{2})")
 _WORDS_RE = compile_re(r"[a-z]+")
+# a weekday in a newspaper's or a programme's name
+_WD_NAME_AFTER = compile_re(
+    r"[ \t]+(?:Times|Telegraph|Mirror|Express|Herald|Post|Mail|Independent|Tribune|Star|Sport"
+    r"|Observer|Sun|Business|Night\s+Football|Night\s+Live)\b"
+)
+_WD_PREPOSITIONS = frozenset("on by since until till from last next this that before after".split())
 _RATE_BEFORE = compile_re(r"(?:\d%|\bpercent|\bper\s+cent|\bpct\.?)\s+$")
 # "quarter, which ended Feb. 28", "quarter ending Sept. 30, 2012" (on lower-cased text)
 _QUARTER_ENDED = compile_re(

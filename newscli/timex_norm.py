@@ -382,7 +382,8 @@ _VALID = compile_re(
     r"(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?|-W(?:\d{2}|XX)(?:-\d|-WE)?|-Q[1-4X]|-H[12]|-(?:SP|SU|FA|WI))?"
     r"(?:T(?:\d{2}(?::\d{2})?|MO|AF|EV|NI|DT))?"
     r"|XXXX-WXX-\d(?:T(?:MO|AF|EV|NI))?|XXXX-(?:\d{2}|SP|SU|FA|WI)|XXXX-XX-XX(?:T(?:MO|AF|EV|NI))?"
-    r"|P(?:(?:\d+|X)(?:Y|M|W|D|DE|CE|ML))+(?:T(?:(?:\d+|X)[HMS])+)?|PT(?:(?:\d+|X)[HMS])+"
+    r"|P(?:(?:\d+|X)(?:Y|M|W|D|DE|CE|ML))+(?:T(?:(?:\d+|X)[HMS])+)?|PT(?:(?:\d+|X)[HM])*"
+    r"(?:(?:\d+(?:\.\d+)?|X)S|(?<=[HM]))"
     r"|PRESENT_REF|PAST_REF|FUTURE_REF"
 )
 

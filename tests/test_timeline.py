@@ -107,6 +107,8 @@ CASES = [
     ("The report is updated each year.", "each year", "SET", "P1Y"),
     ("The paper appears weekly.", "weekly", "SET", "P1W"),
     ("The ferry sails daily.", "daily", "SET", "P1D"),
+    ("He ran the race in 9.58 seconds.", "9.58 seconds", "DURATION", "PT9.58S"),
+    ("On Sunday Times Square was empty.", "Sunday", "DATE", "2021-03-14"),
     ("The club meets twice a month.", "twice a month", "SET", "P1M"),
 ]
 
@@ -136,6 +138,8 @@ NEGATIVES = [
     "A second team joined the search.",
     "Sales should rise 8.5% annually, the company said.",
     "Costs grew 3 percent yearly.",
+    "The Sunday Times reported the story.",
+    "The Mail on Sunday ran the photos.",
 ]
 
 
