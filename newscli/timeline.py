@@ -1819,7 +1819,7 @@ class _Doc:
             if _STREET.match(self.text, end):
                 return None
             glued = self.text[end : end + 1] == "-" or self.text[ys - 1 : ys] in ("-", "/")
-            if glued and not pre:
+            if glued and not pre and not self._year_range(ys, end, y):
                 return None
         else:
             spoken = _spoken_year(g("sy"))
@@ -1848,6 +1848,21 @@ class _Doc:
             elif nxt_w == "half":
                 value += "-H1" if p0 == "first" else "-H2"
         return _Out(start, end, "DATE", value, mod)
+
+    def _year_range(self, ys: int, end: int, y: int) -> bool:
+        """Whether the year glued to a hyphen is one end of a range of years: ``2008-2010``,
+        ``the 1995-96 season`` (a later year after it, or an earlier one before it)."""
+        after = _YEAR_RANGE_AFTER.match(self.text, end)
+        if after:
+            y2 = after.group(1)
+            later = int(y2) if len(y2) == 4 else y // 100 * 100 + int(y2)
+            return y < later <= y + 30 and self.text[ys - 1 : ys] not in ("-", "/")
+        before = _YEAR_RANGE_BEFORE.search(self.text, max(0, ys - 6), ys)
+        return (
+            before is not None
+            and y - 30 <= int(before.group(1)) < y
+            and self.text[end : end + 1] != "-"
+        )
 
     def r_decade(self, c: _Cand, m: re.Match[str]) -> _Out | None:
         g = m.group
@@ -2268,6 +2283,8 @@ _WD_NAME_AFTER = compile_re(
     r"|Observer|Sun|Business|Night\s+Football|Night\s+Live)\b"
 )
 _WD_PREPOSITIONS = frozenset("on by since until till from last next this that before after".split())
+_YEAR_RANGE_AFTER = compile_re(r"-((?:1[89]|20)\d\d|\d\d)(?![\d-])")
+_YEAR_RANGE_BEFORE = compile_re(r"(?<![\d-])((?:1[89]|20)\d\d)-$")
 _RATE_BEFORE = compile_re(r"(?:\d%|\bpercent|\bper\s+cent|\bpct\.?)\s+$")
 # "quarter, which ended Feb. 28", "quarter ending Sept. 30, 2012" (on lower-cased text)
 _QUARTER_ENDED = compile_re(

@@ -44,7 +44,11 @@ ORD_W = (
 )
 ORD_TENS = r"(?:thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth)"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%]|[:.,]\d)"
-YEAR = r"(?<![\d$#£€.,/:])(?:1[0-9]|20|21)\d\d(?![\d%]|[.,:/]\d|-\d)"
+# a year; "-" and a digit may follow only as a range ("2008-2010", "1995-96")
+YEAR = (
+    r"(?<![\d$#£€.,/:])(?:1[0-9]|20|21)\d\d"
+    r"(?![\d%]|[.,:/]\d|-(?!(?:1[89]|20)\d\d(?![\d-])|\d\d(?![\d-]))\d)"
+)
 SPOKEN_YEAR = (
     r"(?:nineteen[- ](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     rf"(?:[- ](?:{_ONES})(?![a-z]))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"

@@ -746,3 +746,18 @@ def test_a_verbless_phrase_takes_the_tense_of_its_sentence() -> None:
     assert dict((t, v) for t, _, v in run(text, ref))["August 6"] == "2021-08-06"
     # with no tense anywhere, the nearer one (looking back)
     assert one("Flights from August 6.", ref)[2] == "2020-08-06"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("From 2008-2010 he led the party.", [("2008", "2008"), ("2010", "2010")]),
+        ("The 1995-96 budget passed.", [("1995", "1995")]),
+        # not ranges: a later year first, a phone number, a full date
+        ("The final score was 2010-2008.", []),
+        ("Call 555-2019 for tickets.", []),
+        ("The filing is dated 2019-04-25.", [("2019-04-25", "2019-04-25")]),
+    ],
+)
+def test_year_ranges(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, v) for t, _, v in run(sentence)] == expected
