@@ -40,6 +40,7 @@ from newscli.timex_norm import (
     holiday_date,
     iso_week,
     quarter_of,
+    relative_weekday,
     resolve_day_year,
     resolve_month_year,
     resolve_weekday,
@@ -1071,13 +1072,11 @@ class _Doc:
         if "previous" in pre or "following" in pre:
             ref = self.topic_day or ref  # "the previous Friday": before the day in discussion
         if how == "last" or second in ("past", "previous"):
-            base = ref - dt.timedelta(days=1)
-            d = base - dt.timedelta(days=(base.weekday() - wd) % 7)
+            d = relative_weekday(ref, wd, "last")
         elif how in ("next", "coming") or second in ("coming", "following", "next"):
-            base = ref + dt.timedelta(days=1)
-            d = base + dt.timedelta(days=(wd - base.weekday()) % 7)
+            d = relative_weekday(ref, wd, "next")
         elif how == "this":
-            d = ref + dt.timedelta(days=(wd - ref.weekday()) % 7)
+            d = relative_weekday(ref, wd, "this")
         else:
             tense = self.tense(start, end)
             before = self.low[max(0, start - 40) : start]
@@ -1157,7 +1156,11 @@ class _Doc:
                     tense = (
                         PAST if compile_re(r"\bhad\b").search(self.low[end : end + 60]) else FUTURE
                     )
-                day = resolve_weekday(self.ref, WEEKDAY_NUM[g("wd")], tense)
+                wdn = WEEKDAY_NUM[g("wd")]
+                if g("wdpre"):
+                    day = relative_weekday(self.ref, wdn, g("wdpre"))  # "noon next Monday"
+                else:
+                    day = resolve_weekday(self.ref, wdn, tense)
                 explicit = True
         elif g("rel") and self.ref:
             day = self.ref + dt.timedelta(

@@ -245,6 +245,16 @@ def resolve_weekday(ref: dt.date, wd: int, tense: str | None) -> dt.date:
     return ref - dt.timedelta(days=(ref.weekday() - wd) % 7)
 
 
+def relative_weekday(ref: dt.date, wd: int, how: str) -> dt.date:
+    """``last Friday`` (strictly before), ``next Friday`` (strictly after), ``this Friday``
+    (the reference day or the first one after it)."""
+    if how == "last":
+        return ref - dt.timedelta(days=(ref.weekday() - wd - 1) % 7 + 1)
+    if how == "next":
+        return ref + dt.timedelta(days=(wd - ref.weekday() - 1) % 7 + 1)
+    return ref + dt.timedelta(days=(wd - ref.weekday()) % 7)
+
+
 def resolve_month_year(ref: dt.date, month: int, tense: str | None) -> int:
     """The year of a bare month name: behind the reference date in a past clause, ahead of it
     in a future one, else the nearer of the two (ties to the past)."""

@@ -74,7 +74,8 @@ UNIT_P = (
 UNIT = rf"(?:{UNIT_P}|{UNIT_S})(?![a-z])"
 TZ = (
     r"(?:gmt|utc|est|edt|cst|cdt|mst|mdt|pst|pdt|et|ct|mt|pt|bst|cet|cest|eet|msk|jst|ist|hkt"
-    r"|aest|aedt|sast|local\s+time)"
+    r"|aest|aedt|sast|local\s+time|(?:eastern|central|mountain|pacific)(?:\s+(?:standard|daylight))?"
+    r"\s+time)"
     r"(?![a-z])"
 )
 AMPM = r"(?:a\.\s?m\.?|p\.\s?m\.?|am(?![a-z])|pm(?![a-z]))"
@@ -124,7 +125,8 @@ RULES: list[tuple[str, str]] = [
         rf"|(?P<h4>\d{{1,2}}|{NUM_W})\s+(?:o'clock\s+)?in\s+the\s+(?P<pod4>morning|afternoon|evening)"
         rf"|(?P<h5>\d{{1,2}}|{NUM_W})\s+o'clock)"
         rf"(?P<tz>\s+{TZ})?"
-        rf"(?:,?\s+(?:on\s+)?(?P<wd>{WD})(?![a-z])|,?\s+(?P<rel>today|yesterday|tomorrow|tonight))?"
+        rf"(?:,?\s+(?:on\s+)?(?:(?P<wdpre>next|this|last)\s+)?(?P<wd>{WD})(?![a-z])"
+        r"|,?\s+(?P<rel>today|yesterday|tomorrow|tonight))?"
         rf"(?:,?\s+(?:on\s+)?(?:(?P<m>{MON})\s+(?P<d>{DAY})|(?P<dm>{DAY})\s+(?P<md>{MON}))"
         rf"(?:,?\s+(?P<y>{YEAR}))?)?",
     ),

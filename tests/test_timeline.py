@@ -700,6 +700,12 @@ def test_timeml_mode_gives_the_day_of_the_next_morning() -> None:
             ("Thursday", "2021-03-11"),
         ),
         ("The polls close Thursday.", ("Thursday", "2021-03-18")),
+        # a time before "next/last/this" weekday takes that day; "Eastern time" is a zone
+        (
+            "He will speak at 2:30 p.m. Eastern time next Wednesday.",
+            ("2:30 p.m. Eastern time next Wednesday", "2021-03-24T14:30"),
+        ),
+        ("They met at 9 a.m. last Wednesday.", ("9 a.m. last Wednesday", "2021-03-10T09:00")),
         # US time-zone abbreviations belong to the time
         ("At 3:15 p.m. ET the storm was near Detroit.", ("3:15 p.m. ET", "2021-03-17T15:15")),
     ],
