@@ -36,8 +36,7 @@ _PAST_CUES = frozenset(
 _SCHEDULE_VERBS = frozenset(
     """meet meets resume resumes begin begins start starts open opens reopen reopens visit
     visits travel travels arrive arrives leave leaves return returns vote votes convene
-    convenes face faces hold holds host hosts play plays launch launches close closes
-    """.split()
+    convenes face faces hold holds host hosts play plays launch launches close closes""".split()
 )
 _FINITE_PAST = frozenset("said told was were had did ago yesterday".split())
 _PRESENT_CUES = frozenset("is are am says say does do".split())
