@@ -1173,30 +1173,31 @@ class _Doc:
         value = (day.isoformat() if day else "XXXX-XX-XX") + hm
         return _Out(start, end, "TIME", value)
 
-    def year_of_month_in_sentence(self, pos: int, month: int) -> int | None:
-        """The year of an earlier value in the sentence that names ``month`` with a year."""
+    def sentence_values(self, pos: int) -> list[str]:
+        """The values found so far in the sentence holding ``pos``, the nearest first."""
         i = self.seg.sentence_index(pos)
         if i < 0:
-            return None
-        s = self.seg.sentences[i]
+            return []
+        first = self.seg.sentences[i].start
+        found: list[str] = []
         for o in reversed(self.out[-20:]):
-            if o.start < s.start:
+            if o.start < first:
                 break
-            v = _YEAR_MONTH_RE.match(o.value)
+            found.append(o.value)
+        return found
+
+    def year_of_month_in_sentence(self, pos: int, month: int) -> int | None:
+        """The year of an earlier value in the sentence that names ``month`` with a year."""
+        for value in self.sentence_values(pos):
+            v = _YEAR_MONTH_RE.match(value)
             if v and int(v.group(2)) == month:
                 return int(v.group(1))
         return None
 
     def topic_day_in_sentence(self, pos: int) -> dt.date | None:
-        i = self.seg.sentence_index(pos)
-        if i < 0:
-            return None
-        s = self.seg.sentences[i]
-        for o in reversed(self.out[-20:]):
-            if o.start < s.start:
-                break
-            if compile_re(r"\d{4}-\d{2}-\d{2}").fullmatch(o.value):
-                return dt.date.fromisoformat(o.value)
+        for value in self.sentence_values(pos):
+            if _FULL_DATE.fullmatch(value):
+                return dt.date.fromisoformat(value)
         return None
 
     def r_daypart(self, c: _Cand, m: re.Match[str]) -> _Out | None:
