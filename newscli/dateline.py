@@ -359,7 +359,7 @@ _DATELINE_RE = compile_re(
     rf"(?P<place>{_CAPS_PLACE}|{_MIXED_PLACE})"
     r"(?P<sub>[ \t]*(?:/[^/\n]{1,40}/|\[[^\]\n]{1,40}\]))?"
     rf"(?P<regions>(?:,[ \t]*{_REGION}){{0,2}})"
-    rf"(?:,?[ \t]+|,[ \t]*)?"
+    rf"(?:,?[ \t]+|,[ \t]*|\.[ \t]+)?"
     rf"(?P<date>(?<=[ ,\t]){DATE_TEXT_RE})?"
     r"(?P<dot>\.)?"
     r"(?:[ \t]*(?:\((?P<ag1>[^()\n]{1,40})\)|/(?P<ag2>[^/\n]{1,60})/\.?))?"
@@ -479,12 +479,19 @@ def _check(text: str, m: re.Match[str], end: int) -> DatelineMatch | None:
         agency = canonical_agency(raw_agency)
         if agency is None:
             return None
-    if (
+    sep = text[m.end("place") : m.start("date")] if date_text is not None else ""
+    stop_sep = (
         date_text is not None
-        and "," not in text[m.end("place") : m.start("date")]
-        and not m.group("sub")
-    ):
-        return None  # "PLACE, Month D": the date is set off by a comma
+        and caps
+        and agency is not None
+        and ("." in sep or (place.endswith(".") and place.count(".") == 1))
+    )
+    if date_text is not None and "," not in sep and not m.group("sub") and not stop_sep:
+        return None  # "PLACE, Month D": the date is set off by a comma (or, before an
+        # agency tag, a full stop: "MOSCOW. April 27 (Interfax) -")
+    if stop_sep:
+        place = place.rstrip(".")
+        place_text = place_text.rstrip(".")
     words = place.replace("-", " ").split()
     if not words or len(place) > 40:
         return None

@@ -39,6 +39,7 @@ FORMS = [
     ("PYONGYANG, Jan. 2 (KCNA) --", "PYONGYANG", "Jan. 2", "KCNA"),
     ("OSAKA, Feb 3 (Jiji Press) -", "OSAKA", "Feb 3", "Jiji"),
     ("KYIV, Aug. 9 (Interfax) -", "KYIV", "Aug. 9", "Interfax"),
+    ("MOSCOW. April 27 (Interfax) -", "MOSCOW", "April 27", "Interfax"),
     ("MINSK, June 1 (RIA Novosti) -", "MINSK", "June 1", "RIA Novosti"),
     ("ANKARA (Sputnik) -", "ANKARA", None, "Sputnik"),
     ("Berlin (dpa) -", "Berlin", None, "dpa"),
