@@ -42,7 +42,7 @@ DATELINE_PARAGRAPHS = 6  # a dateline opens one of the first few body paragraphs
 DATELINE_SCAN = 15  # ... or, with an agency or a date, one a little later (after page clutter)
 
 _SPLIT_AUTHORS_RE = compile_re(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.I)
-_BY_PREFIX_RE = compile_re(r"^\s*(?:written\s+)?by\s*:?\s+", re.I)
+_BY_PREFIX_RE = compile_re(r"^\s*(?:(?:written|story)\s+)?by\s*:?\s+", re.I)
 _ROLE_WORDS = frozenset(
     """staff writer writers reporter reporters correspondent correspondents editor editors
     contributor contributors columnist columnists analyst bureau chief senior special
@@ -73,6 +73,19 @@ def _title_case_name(name: str) -> str:
     return " ".join(out)
 
 
+def _drop_trailing_agency(words: list[str]) -> list[str]:
+    """``JANE DOE Associated Press`` -> ``JANE DOE``: a name in capitals followed, with no
+    comma, by the agency or desk in mixed case."""
+    for k in range(len(words) - 1, 1, -1):
+        head, tail = words[:k], words[k:]
+        if not all(w.isupper() for w in head) or any(w.isupper() for w in tail):
+            continue
+        rest = " ".join(tail).lower()
+        if rest in AGENCIES or all(w.lower().strip(".") in _ROLE_WORDS for w in tail):
+            return head
+    return words
+
+
 def parse_authors(byline: str | None) -> list[str]:
     """Person names in a byline: ``By Greg McCune, Reuters`` -> ``["Greg McCune"]``.
 
@@ -88,8 +101,9 @@ def parse_authors(byline: str | None) -> list[str]:
         part = part.strip(" .:-–—")
         if not part:
             continue
-        words = part.split()
-        if not 2 <= len(words) <= 5 and not (len(words) == 1 and False):
+        words = _drop_trailing_agency(part.split())
+        part = " ".join(words)
+        if not 2 <= len(words) <= 5:
             continue
         if part.lower() in AGENCIES or any(w.lower().strip(".") in _ROLE_WORDS for w in words):
             continue

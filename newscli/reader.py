@@ -692,7 +692,7 @@ _KEYS = {
 _KEY_LINE_RE = compile_re(r"[ \t]*(?P<key>[A-Za-z][A-Za-z ]{0,18}?)[ \t]*:[ \t]*(?P<value>[^\n]*)")
 _LINE_RE = compile_re(r"[^\n]*")
 _BLANK_RE = compile_re(r"[ \t\r\n\f\v]*")
-_BY_RE = compile_re(r"(?:by|BY|By)[ \t]+(?=\S)")
+_BY_RE = compile_re(r"(?:(?:[Ww]ritten|WRITTEN|[Ss]tory|STORY)[ \t]+)?(?:by|BY|By)[ \t]+(?=\S)")
 _NAME_WORD_RE = compile_re(r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*$|[A-ZÀ-ÖØ-Þ]\.$")
 _NAME_JOINERS = frozenset(
     "and & de da del della der den di do dos du la le van von bin ibn al el ter st. y".split()

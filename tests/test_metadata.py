@@ -216,6 +216,10 @@ def test_parse_date_value(value, expected):
         ("By Tom Hale in Oslo", ["Tom Hale"]),
         ("By Reuters", []),
         ("The Associated Press", []),
+        # a name in capitals runs into the agency or desk with no comma
+        ("By CARLA DIAZ Associated Press", ["Carla Diaz"]),
+        ("By CARLA DIAZ Staff Writer", ["Carla Diaz"]),
+        ("Written by Carla Diaz", ["Carla Diaz"]),
         (None, []),
     ],
 )
