@@ -163,6 +163,22 @@ def metadata_panel(article: Article) -> Panel:
 # --- quotes ---------------------------------------------------------------------------------
 
 
+_PRONOUNS = frozenset("he she they it we i you his her their its one who".split())
+
+
+def speaker_label(q: Any) -> tuple[str, str]:
+    """What to call a quote's speaker, and its style: the entity's name; else the words that
+    name the speaker ("the ministry", "officials") in italics; else "unknown"."""
+    if q.speaker:
+        return q.speaker, "bold"
+    m = q.speaker_mention
+    if m is not None:
+        words = " ".join(m.text.split())
+        if words and words.lower() not in _PRONOUNS:
+            return words, "italic"
+    return "unknown", "dim"
+
+
 def quotes_table(article: Article, *, compact: bool = False) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_lines=not compact, expand=False)
     table.add_column("#", justify="right", style="dim", no_wrap=True)
@@ -172,7 +188,7 @@ def quotes_table(article: Article, *, compact: bool = False) -> Table:
     table.add_column("Kind", no_wrap=True)
     table.add_column("Quote", overflow="fold", ratio=1)
     for i, q in enumerate(_first(article.quotes, compact), 1):
-        speaker = _t(q.speaker, "bold") if q.speaker else Text("unknown", style="dim")
+        speaker = _t(*speaker_label(q))
         text = _t(_one_line(q.text, 160 if compact else 600), KIND_STYLES.get(q.kind, ""))
         cells = [str(i), speaker]
         if not compact:
@@ -183,7 +199,7 @@ def quotes_table(article: Article, *, compact: bool = False) -> Table:
 
 
 def speaker_counts(article: Article) -> Table:
-    counts = Counter(q.speaker or "unknown" for q in article.quotes or [])
+    counts = Counter(speaker_label(q)[0] for q in article.quotes or [])
     table = Table(box=box.SIMPLE_HEAD, title="Quotes per speaker", title_justify="left")
     table.add_column("Speaker")
     table.add_column("Quotes", justify="right")

@@ -250,3 +250,18 @@ def test_whole_app_for_help_version_and_unknown_commands():
 
     for argv in ([], ["--help"], ["--version"], ["shwo", "x.txt"], ["-h"]):
         assert _app_for(argv) is app
+
+
+def test_a_speaker_without_a_name_is_shown_by_the_words_that_name_it(invoke, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Bridge to reopen\n\nThe bridge will reopen next week, the ministry said on Monday. "
+        "It was closed in May, it said.\n",
+        encoding="utf-8",
+    )
+    out = invoke("quotes", path).stdout
+    rows = [line for line in out.splitlines() if "reopen next week" in line]
+    assert rows and "the ministry" in rows[0]
+    # a pronoun that names no one stays unknown
+    rows = [line for line in out.splitlines() if "closed in May" in line]
+    assert rows and "unknown" in rows[0]
