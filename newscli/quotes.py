@@ -973,7 +973,10 @@ def _skip_dateline(items: list[Item], i: int, j: int) -> int:
             and m > i
             and (items[m - 1].cap or items[m - 1].text in (")", ".") or items[m - 1].text.isdigit())
         ):
-            return m + 1
+            k = m + 1
+            while k < j and items[k].text in ("—", "―", "--", "–", "-"):
+                k += 1  # "--" may come as two hyphens
+            return k
         if it.kind == "w" and not it.cap and not it.text[:1].isdigit():
             break
     return i
@@ -1426,8 +1429,9 @@ def _analyse(
                 out.append(_make(items, rs, rs + 1, "direct", a, u, cue))
         spans: tuple[str, list[tuple[int, int]]] | None = None
         if mode == "post":
-            if b_i == 0 and u.start == pstart:
-                b_i = _skip_dateline(items, b_i, b_j)
+            if u.start == pstart and all(items[k].kind == "p" for k in range(b_i)):
+                # (from the paragraph's first item: "(CNN) --" opens with a bracket)
+                b_i = max(b_i, _skip_dateline(items, 0, b_j))
             for m in range(b_j - 1, b_i, -1):
                 if items[m].text == ":" and m + 1 < b_j and items[m + 1].kind == "q":
                     b_i = m + 1  # "X scolded him: “…,” McCaskill said": the quote is after

@@ -736,3 +736,14 @@ def test_quoted_spans_in_paragraphs_given_out_of_order():
     for order in (paragraphs, paragraphs[::-1], [paragraphs[2], paragraphs[0], paragraphs[1]]):
         got = sorted((q.start, q.end) for q in find_quoted_spans(text, order))
         assert got == want, order
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["(CNN) -- ", "WASHINGTON (AP) -- ", "MOSCOW, April 27. /TASS/. ", "LONDON (Reuters) — "],
+)
+def test_a_dateline_is_not_part_of_what_was_said(opening: str) -> None:
+    text = f"Storm hits coast\n\n{opening}A storm hit the coast on Tuesday, officials said.\n"
+    q = one(text)
+    assert q.text == "A storm hit the coast on Tuesday"
+    check_spans(text, [q])
