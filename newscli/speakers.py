@@ -402,6 +402,14 @@ def phrase_ending_at(items: list[Item], j: int, lo: int = 0) -> Phrase | None:
     k = j
     while k - 1 >= lo and k > j - 6 and items[k - 1].kind == "w":
         w = items[k - 1].low
+        if (
+            w == "year-old"
+            and k - 3 >= lo
+            and items[k - 2].text == "-"
+            and items[k - 3].text.isdigit()
+        ):
+            k -= 3  # "the 60-year-old minister": the age is a modifier
+            continue
         if w in DETERMINERS:
             k -= 1
             break

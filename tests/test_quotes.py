@@ -222,6 +222,16 @@ def test_description_resolves_to_role():
     assert qs[1].speaker_mention.text == "The minister"
 
 
+def test_an_age_belongs_to_the_description():
+    text = (
+        "Foreign Minister Ana Silva said on Monday that the border would reopen.\n\n"
+        "The 58-year-old minister added that trade would resume in June."
+    )
+    qs = quotes(text)
+    assert qs[1].speaker_mention.text == "The 58-year-old minister"
+    assert qs[1].speaker == "Ana Silva"
+
+
 def test_organisation_speaker():
     q = one("The Kremlin said the meeting would take place in the autumn.")
     assert q.speaker == "Kremlin"
