@@ -19,19 +19,55 @@ from typing import TYPE_CHECKING, Final
 
 from newscli import ner_lexicon as lx
 from newscli.model import Entity, Mention
+from newscli.regex_cache import compile as compile_re
 from newscli.segment import Segmentation
 
 if TYPE_CHECKING:  # imported on the first call (see recognise): not at start-up
+    from newscli.gazetteer import Blocks, Place
+    from newscli.model import Dateline
     from newscli.ner_rules import Raw
 
 __all__ = ["extract_entities", "recognise", "role_names"]
 
 
-def recognise(seg: Segmentation) -> list[Raw]:
-    """Typed mentions, unmerged (for benchmarks and debugging)."""
+def recognise(seg: Segmentation, dateline: Dateline | None = None) -> list[Raw]:
+    """Typed mentions, unmerged (for benchmarks and debugging). ``dateline``, when the
+    metadata found one, fixes the places it names (``NEW YORK --`` opens a sentence in
+    capitals, where a name's words cannot be told from common ones)."""
     from newscli.ner_rules import Recogniser
 
-    return Recogniser(seg).run()
+    rec = Recogniser(seg)
+    raws = rec.run()
+    if dateline is not None and dateline.place:
+        raws = _with_dateline_places(raws, seg.text, dateline, rec.places)
+    return raws
+
+
+def _with_dateline_places(
+    raws: list[Raw], text: str, dateline: Dateline, places: dict[str, Place] | Blocks
+) -> list[Raw]:
+    """``raws`` with each comma-separated part of the dateline's place as a place mention
+    (what the recogniser found over those characters is replaced)."""
+    from newscli.ner_rules import Raw
+
+    place = dateline.place or ""
+    at = dateline.start
+    if not text.startswith(place, at):
+        return raws
+    added: list[Raw] = []
+    for m in _PLACE_PART_RE.finditer(place):
+        s, e = at + m.start(), at + m.end()
+        caps = m.group().isupper()
+        name = _display(m.group(), caps)
+        p = places.get(name) or places.get(name.rstrip("."))
+        label = p.label if p is not None else "GPE"
+        canon = (p.canonical or name) if p is not None else name
+        added.append(Raw(s, e, label, True, canon, None, caps, tuple(name.split())))
+    if not added:
+        return raws
+    lo, hi = added[0].start, added[-1].end
+    kept = [r for r in raws if r.end <= lo or r.start >= hi]
+    return sorted(kept + added, key=lambda r: r.start)
 
 
 @lru_cache(maxsize=4096)
@@ -118,12 +154,18 @@ def _initials(words: tuple[str, ...]) -> str:
     return "".join(w[0] for w in words if w[0].isupper())
 
 
+# the parts of a dateline's place: "KYIV, Ukraine", "HONG KONG/SINGAPORE", "IGORA /Leningrad/"
+_PLACE_PART_RE = compile_re(r"[^\s,/][^,/]*[^\s,/]|[^\s,/]")
+
+
 def _display(text: str, caps: bool) -> str:
     """A mention as a name: one line, single spaces, headline capitals turned to title case."""
     if not caps and "\n" not in text and "  " not in text:
         return text
     if caps and text.isupper():
-        return " ".join("-".join(p.capitalize() for p in w.split("-")) for w in text.split())
+        return " ".join(
+            w if "." in w else "-".join(p.capitalize() for p in w.split("-")) for w in text.split()
+        )  # ("D.C." and "U.S." stay as they are)
     return " ".join(text.split())
 
 
@@ -138,9 +180,9 @@ class _Group:
         self.sort = False  # mentions were not added in text order
 
 
-def extract_entities(seg: Segmentation) -> list[Entity]:
+def extract_entities(seg: Segmentation, dateline: Dateline | None = None) -> list[Entity]:
     """Find, type and merge the named entities of one segmented article."""
-    raws = recognise(seg)  # in text order
+    raws = recognise(seg, dateline)  # in text order
     if not raws:
         return []
     text = seg.text

@@ -202,6 +202,26 @@ def test_all_caps_headline_and_dateline():
         assert e.name not in ("Says", "Visit", "Soon", "SAYS", "VISIT", "SOON")
 
 
+@pytest.mark.parametrize(
+    ("opening", "places"),
+    [
+        ("NEW YORK -- ", ["New York"]),
+        ("LOS ANGELES (Reuters) - ", ["Los Angeles"]),
+        ("WASHINGTON, D.C. — ", ["Washington", "D.C."]),
+        ("KYIV, Ukraine (AP) — ", ["Kyiv", "Ukraine"]),
+    ],
+)
+def test_a_dateline_names_its_places(opening, places):
+    from newscli import inspect
+
+    text = f"Stocks rise\n\n{opening}Shares rose on Thursday, traders said.\n"
+    article = inspect(text, sections=["entities"])
+    got = {e.name: e.label for e in article.entities}
+    for name in places:
+        assert got.get(name) == "GPE", got
+    assert not any(n in got for n in ("YORK", "York", "ANGELES", "Angeles")), got
+
+
 def test_sentence_initial_common_words_are_not_names():
     got = labels(
         "Despite the rain, crowds gathered. Nevertheless, officials stayed. Officials left."
