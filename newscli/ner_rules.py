@@ -760,6 +760,18 @@ class Recogniser:
         k = start
         while k < n - 1 and _is_title(lows[k]):
             k += 1
+        if k > start and k < n - 2 and _is_title(lows[k + 1]):
+            # "Former French President Nicolas Sarkozy": the nationality between the titles
+            # is a name of its own
+            d = self.demonyms.get(fs[k])
+            pl = self.places.get(fs[k]) if d is None else None
+            if d is not None or pl is not None:
+                if d is not None:
+                    self._emit(u, idx[k : k + 1], "NORP", True, d)
+                elif pl is not None:
+                    self._emit(u, idx[k : k + 1], pl.label, True, pl.canonical or fs[k])
+                self._titled(u, idx, fs, lows, k + 1, role_from, memory)
+                return
         if lows[k] in lx.CONNECTORS:
             p = next((q for q in range(k + 1, n - 1) if fs[q] in self.given), 0)
             if not p and n > k + 2 and (lows[k + 1] in lx.TITLES or lows[k + 1] in self.common):

@@ -157,6 +157,12 @@ def test_places_regions_and_nationalities():
     assert got["Northeast Asia"] == "LOC"
 
 
+def test_a_nationality_between_titles_is_a_name_of_its_own():
+    got = labels("Former French President Nicolas Sarkozy was questioned for hours.")
+    assert got["French"] == "NORP"
+    assert got["Nicolas Sarkozy"] == "PERSON"
+
+
 def test_events_and_laws():
     got = labels(
         "After the Paris Agreement and the Maastricht Treaty, fans turned to the World Cup "
