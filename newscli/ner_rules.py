@@ -91,6 +91,21 @@ _COMPASS: Final = frozenset(
 _SENT_PUNCT: Final = frozenset(".!?:;\"“”'‘’«»()[]-–—|")
 
 
+_ZONE_REGIONS = frozenset("eastern central mountain pacific atlantic alaska hawaii".split())
+
+
+def _zone_name(u: _Unit, idx: list[int]) -> bool:
+    """``Eastern time``, ``Pacific Daylight Time``: the chunk and the word after it name a
+    time zone."""
+    words = [u.forms[m].lower() for m in idx]
+    after = idx[-1] + 1
+    if after < len(u.toks):
+        words.append(u.toks[after].text.lower())
+    if len(words) >= 2 and words[1] in ("standard", "daylight"):
+        del words[1]
+    return words[1:2] == ["time"]
+
+
 class Raw:
     """A typed mention before merging (a plain slotted class: ~11k are made per 100 articles
     and a dataclass ``__init__`` with defaults is slower)."""
@@ -929,6 +944,8 @@ class Recogniser:
         toks = u.toks
         forms = u.forms
         self.budget -= 1
+        if forms[idx[0]].lower() in _ZONE_REGIONS and _zone_name(u, idx):
+            return  # "5 p.m. Eastern time", "Pacific Daylight Time": a clock, not a place
         if len(idx) == 1 and (not u.caps or self.budget < 0):
             # fast path: one word of running text that a list knows (most chunks)
             f = forms[idx[0]]
@@ -1219,6 +1236,14 @@ class Recogniser:
             self._emit(u, idx, "PERSON", True, role=role or None)
             return
         if u.caps and all(len(f) <= 3 for f in fs):
+            return
+        if (
+            n >= 3
+            and before == "the"
+            and fs[0] not in self.given
+            and any(f in lx.NAME_PARTICLES for f in fs[1:-1])
+        ):
+            self._emit(u, idx, "LOC", False)  # "the Bois de Boulogne", "the Rio de la Plata"
             return
         if n >= 2 and (fs[0] in self.given or self._person_shape(u, idx, fs)):
             self._emit(u, idx, "PERSON", True)

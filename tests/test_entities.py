@@ -163,6 +163,17 @@ def test_a_nationality_between_titles_is_a_name_of_its_own():
     assert got["Nicolas Sarkozy"] == "PERSON"
 
 
+def test_a_particle_name_after_the_is_a_place():
+    got = labels("He walks in the Bois de Boulogne, then meets Charles de Gaulle's grandson.")
+    assert got["Bois de Boulogne"] == "LOC"
+    assert got["Charles de Gaulle"] == "PERSON"
+
+
+def test_a_time_zone_is_no_place():
+    got = labels("He speaks at 2 p.m. Eastern time, or 11 a.m. Pacific Daylight Time, in Ohio.")
+    assert got == {"Ohio": "GPE"}
+
+
 def test_events_and_laws():
     got = labels(
         "After the Paris Agreement and the Maastricht Treaty, fans turned to the World Cup "
