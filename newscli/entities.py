@@ -40,7 +40,33 @@ def recognise(seg: Segmentation, dateline: Dateline | None = None) -> list[Raw]:
     raws = rec.run()
     if dateline is not None and dateline.place:
         raws = _with_dateline_places(raws, seg.text, dateline, rec.places)
+    if "“" in seg.text or '"' in seg.text:
+        raws = _with_quoted_titles(raws, seg.text)
     return raws
+
+
+# a quoted title after the kind of work it names: the novel "War and Peace", the film “Jaws”
+_QUOTED_WORK_RE = compile_re(
+    r"\b(?:novel|book|film|movie|song|album|poem|opera|musical|documentary|series|sitcom"
+    r"|painting|memoir|essay|anthem|hymn|ballad|podcast)[ \t]+"
+    r"(?:called[ \t]+|titled[ \t]+|entitled[ \t]+)?[\"“]([A-Z0-9][^\"“”\n]{0,78}?)[,.!?]?[\"”]"
+)
+
+
+def _with_quoted_titles(raws: list[Raw], text: str) -> list[Raw]:
+    """``raws`` with each quoted title of a work (``the novel "War and Peace"``) as one
+    WORK_OF_ART mention, in place of what the recogniser found inside the quotes."""
+    from newscli.ner_rules import Raw
+
+    titles = [m.span(1) for m in _QUOTED_WORK_RE.finditer(text)]
+    if not titles:
+        return raws
+    kept = [r for r in raws if not any(r.start < e and s < r.end for s, e in titles)]
+    added = [
+        Raw(s, e, "WORK_OF_ART", True, None, None, False, tuple(text[s:e].split()))
+        for s, e in titles
+    ]
+    return sorted(kept + added, key=lambda r: r.start)
 
 
 def _with_dateline_places(

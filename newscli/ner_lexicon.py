@@ -276,7 +276,8 @@ NEVER_ALONE: Final = MONTHS_DAYS | _words(
     """I I'm I'll I've I'd A An The This That These Those It He She We They You My Our His Her
     Their Its Mr Mrs Ms Dr Sir Madam OK Okay Yes No God Internet Web Christmas Easter
     Ramadan Prime Minister President Pope GMT EDT EST BST CET UTC GDP GNP CEO CFO PMI IPO CPI
-    HIV DNA TV PC AM PM FM BC AD OK""".replace("\n", " ")
+    HIV DNA TV PC AM PM FM BC AD OK AIDS Ebola Zika SARS MERS COVID Covid COVID-19 Covid-19
+    H1N1 H5N1""".replace("\n", " ")
 )
 # Lower-case words before a place name ("in Moscow", "from Pyongyang").
 PLACE_PREPOSITIONS: Final = _words(

@@ -626,6 +626,9 @@ class Recogniser:
                 ):
                     cand[k] = True  # "Pope Francis said", "President Putin arrived"
                     continue
+                if low in _EVENT_HEADS and k + 1 < n and u.cap[k + 1] and not u.caps:
+                    cand[k] = True  # "Hurricane Sandy hit", "Tropical Storm Debby weakened"
+                    continue
                 if (
                     (
                         self._is_common(low)
@@ -1069,6 +1072,10 @@ class Recogniser:
         if d is not None:
             self._emit(u, idx, "NORP", True, d)
             return
+        # 1a. a named storm or operation ("Hurricane Sandy": not an epithet and a given name)
+        if n >= 2 and lows[0] in _EVENT_HEADS and (lows[0] != "storm" or fs[1] in self.given):
+            self._emit(u, idx, "EVENT", True)
+            return
         # 1b. an epithet before a given name: "Crooked Hillary Clinton", "Sleepy Joe"
         if n >= 2 and fs[1] in self.given and self._epithet(fs[0], lows[0]):
             self._chunk(u, idx[1:], memory)
@@ -1188,9 +1195,6 @@ class Recogniser:
                         return
                     break
         # 5. place, event, law and facility heads
-        if n >= 2 and lows[0] in _EVENT_HEADS:
-            self._emit(u, idx, "EVENT", True)
-            return
         if n >= 2:
             if last in lx.LOC_SUFFIXES or lows[0] in ("mount", "mt", "lake", "cape", "gulf"):
                 self._emit(u, idx, "LOC", True)

@@ -174,6 +174,20 @@ def test_a_time_zone_is_no_place():
     assert got == {"Ohio": "GPE"}
 
 
+def test_storms_diseases_and_titles_of_works():
+    got = labels(
+        "Hurricane Sandy flooded New Jersey. The Ebola outbreak slowed. Tolstoy's novel "
+        '"War and Peace" sold out, and the film “Jaws” was shown in Paris.'
+    )
+    assert got["Hurricane Sandy"] == "EVENT"
+    assert "Sandy" not in got and "Ebola" not in got
+    assert got["War and Peace"] == "WORK_OF_ART"
+    assert got["Jaws"] == "WORK_OF_ART"
+    assert got["Paris"] == "GPE"
+    # sentence-initial too
+    assert labels("Tropical Storm Debby weakened over Florida.")["Tropical Storm Debby"] == "EVENT"
+
+
 def test_events_and_laws():
     got = labels(
         "After the Paris Agreement and the Maastricht Treaty, fans turned to the World Cup "
