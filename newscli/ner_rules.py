@@ -1063,8 +1063,20 @@ class Recogniser:
                 label = "ORG"  # a club named after its town: "Leicestershire beat Essex"
             self._emit(u, idx, label, True, p.canonical or name)
             return
-        if n == 1 and name in self.languages and before in _LANGUAGE_CUES:
-            self._emit(u, idx, "LANGUAGE", True)
+        if (
+            n == 1
+            and name in self.languages
+            and (
+                before in _LANGUAGE_CUES
+                or (
+                    before in ("and", "or")
+                    and idx[0] >= 3
+                    and u.forms[idx[0] - 2] in self.languages
+                    and toks[idx[0] - 3].text.lower() in _LANGUAGE_CUES
+                )
+            )
+        ):
+            self._emit(u, idx, "LANGUAGE", True)  # "spoke in Arabic and Spanish"
             return
         d = self.demonyms.get(name)
         if d is None and n == 2 and lows[0] in _COMPASS:

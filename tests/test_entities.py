@@ -188,6 +188,14 @@ def test_storms_diseases_and_titles_of_works():
     assert labels("Tropical Storm Debby weakened over Florida.")["Tropical Storm Debby"] == "EVENT"
 
 
+def test_languages_in_a_pair():
+    assert labels("She spoke in Arabic and Spanish at the rally.") == {
+        "Arabic": "LANGUAGE",
+        "Spanish": "LANGUAGE",
+    }
+    assert labels("French and German officials met in Paris.")["German"] == "NORP"
+
+
 def test_events_and_laws():
     got = labels(
         "After the Paris Agreement and the Maastricht Treaty, fans turned to the World Cup "
