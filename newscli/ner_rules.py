@@ -91,6 +91,15 @@ _COMPASS: Final = frozenset(
 _SENT_PUNCT: Final = frozenset(".!?:;\"“”'‘’«»()[]-–—|")
 
 
+# a match score ("beat Arsenal 2-1", "drew 0-0") and the words of a match report
+_SCORE_RE = compile_re(
+    r"\b(?:beat|drew|won|lost|draw|win|defeat|victory)\b[^.\n]{0,40}\b\d{1,2}-\d{1,2}\b"
+)
+_MATCH_WORDS_RE = compile_re(
+    r"\b(?:goals?|scored|scorer|penalty|striker|midfielder|goalkeeper|defender|coach|league"
+    r"|match|fixture|halftime|half-time|stadium|playoffs?|touchdown|quarterback|innings?|wicket"
+    r"|tournament|championship|manager|referee|minute|season|squad|club)\b"
+)
 _ZONE_REGIONS = frozenset("eastern central mountain pacific atlantic alaska hawaii".split())
 
 
@@ -446,12 +455,17 @@ class Recogniser:
         return self.out
 
     def _is_sports(self, units: list[_Unit]) -> bool:
-        """A team-sport report (from its headline): towns there are mostly clubs."""
+        """A team-sport report (from its headline, or from a score and the words of a match
+        report in its body): towns there are mostly clubs."""
         for u in units[:2]:
             for t in u.toks[:3]:
                 if t.text.lower() in lx.TEAM_SPORTS:
                     return True
-        return False
+        text = self.text
+        if _SCORE_RE.search(text) is None:
+            return False
+        found = set(_MATCH_WORDS_RE.findall(text[:20000].lower()))
+        return len(found) >= 4
 
     def _split_hyphens(self, toks: list[Token], caps: bool) -> list[Token]:
         """``DPRK-Russia`` -> ``DPRK`` ``-`` ``Russia`` when every part is a known place."""
@@ -1278,6 +1292,14 @@ class Recogniser:
             w = toks[idx[0]].text
             if not u.caps and w.isupper() and 2 <= len(w) <= 6:
                 self._emit(u, idx, "ORG", False)
+                return
+            if (
+                self.sports
+                and fs[0] in self.places
+                and fs[0] not in self.surnames
+                and not self._place_context(u, idx, before, nxt)
+            ):
+                self._emit(u, idx, "ORG", False)  # "Chelsea drew with ...": a club
                 return
             if fs[0] in self.given or fs[0] in self.surnames:
                 self._emit(u, idx, "PERSON", False)

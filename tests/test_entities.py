@@ -196,6 +196,19 @@ def test_languages_in_a_pair():
     assert labels("French and German officials met in Paris.")["German"] == "NORP"
 
 
+def test_a_match_report_without_a_sports_headline_still_has_clubs():
+    got = labels(
+        "Manchester United beat Arsenal 2-1 on Saturday, and the striker has 20 goals this "
+        "season. The manager praised the club. Real Madrid beat Barcelona in La Liga, and "
+        "Everton drew with Liverpool."
+    )
+    assert got["Barcelona"] == "ORG"
+    assert got["Liverpool"] == "ORG"
+    # the same towns in other news are places
+    got = labels("The mayor of Liverpool flew to Barcelona on Monday.")
+    assert got["Liverpool"] == "GPE" and got["Barcelona"] == "GPE"
+
+
 def test_events_and_laws():
     got = labels(
         "After the Paris Agreement and the Maastricht Treaty, fans turned to the World Cup "
