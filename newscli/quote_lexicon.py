@@ -199,7 +199,9 @@ TITLES = frozenset(
     first lady speaker house senate congressman congresswoman councilman councilwoman
     sheriff officer detective coach pastor bishop cardinal father sister brother dr. mr.
     mrs. ms. sen. rep. gov. gen. lt. col. sgt. capt. maj. adm. prof. rev. hon. hon st.
-    candidate nominee democrat republican democratic gop u.s. us uk u.k. del""".split()
+    candidate nominee democrat republican democratic gop u.s. us uk u.k. del manager striker
+    midfielder goalkeeper defender player economist analyst strategist lawyer founder ceo cfo
+    author actor actress singer""".split()
 )
 
 # Nouns naming a person by role: heads of descriptions that can be resolved to a name.

@@ -762,7 +762,9 @@ class Resolver:
             prepare()
         mention = Mention(p.start, p.end, self.text[p.start : p.end])
         person: Person | None = None
-        if p.kind == "name":
+        if p.kind == "name" and self._nationality(p):
+            person = self._someone(p.start)  # "the Scot said": the person just written about
+        elif p.kind == "name":
             person = self.note_name(p.name_start, p.name_end, p.titles, p.start)
         elif p.kind == "pron":
             person = self._pronoun(p.head, offset, paragraph_start)
@@ -823,6 +825,25 @@ class Resolver:
             found = {id(p): p for p in self._recent(offset, offset + 1) if p.sex() == g}
             if len(found) == 1:
                 return next(iter(found.values()))
+        return None
+
+    def _nationality(self, p: Phrase) -> bool:
+        """``the Scot``, ``the Argentine``: a nationality standing for a person (the entity
+        extractor typed the word NORP)."""
+        raw = self.text[p.start : p.name_end]
+        words = raw.split()
+        if len(words) != 2 or words[0].lower() != "the":
+            return False
+        ent = self._entity_at(p.name_start, p.name_end, words[1].lower().strip(".,"))
+        return ent is not None and ent.label == "NORP"
+
+    def _someone(self, offset: int) -> Person | None:
+        """The person (not an organisation, a place or a people) most recently named before
+        ``offset``."""
+        not_people = {e.id for e in self.entities if e.label not in ("PERSON", "PER")}
+        for person in self._recent(offset, 1200):
+            if not person.is_org and person.entity_id not in not_people:
+                return person
         return None
 
     def _they(self, offset: int) -> Person | None:

@@ -232,6 +232,21 @@ def test_an_age_belongs_to_the_description():
     assert qs[1].speaker == "Ana Silva"
 
 
+def test_a_nationality_for_a_person_is_the_person_just_named():
+    from newscli import inspect
+
+    text = (
+        "Derby won\n\nManager Alex Ferguson praised Russian fans after the match. "
+        "“He was magnificent,” the Scot said."
+    )
+    q = inspect(text, sections=["quotes"]).quotes[0]
+    assert q.speaker == "Alex Ferguson"
+    assert q.speaker_mention.text == "the Scot"
+    # with nobody named before, nobody
+    q = inspect("Derby won\n\n“We won,” the Scot said.", sections=["quotes"]).quotes[0]
+    assert q.speaker is None
+
+
 def test_organisation_speaker():
     q = one("The Kremlin said the meeting would take place in the autumn.")
     assert q.speaker == "Kremlin"
