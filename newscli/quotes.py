@@ -631,6 +631,8 @@ def _find_attrs(items: list[Item], title_case: bool = False) -> list[_Attr]:
             p = _phrase_right(items, cue_j - 1, n)
             if p is not None and p.kind == "pron" and p.j < n and items[p.j].kind == "w":
                 p = None  # "…, said he had fought": not an inverted speaker
+            if p is not None and p.kind == "pron" and p.head in _OBJECT_PRONOUNS:
+                p = None  # "…, called it “a blueprint”": an object, never the speaker
             if p is not None:
                 attr = _Attr(k, p.j, k, cue_j, p, "right", base)
         pw = k - 1
@@ -744,6 +746,8 @@ def _neg_wh(items: list[Item], a: _Attr) -> bool:
     prev = items[a.cue_i - 1].low
     return prev in ("not", "n't", "never") or prev.endswith(("n’t", "n't"))
 
+
+_OBJECT_PRONOUNS = frozenset("it him her them us me".split())
 
 _NOT_NOUN = frozenset(
     """and but or so then yet that which who when while if as because since though although

@@ -396,7 +396,7 @@ def phrase_ending_at(items: list[Item], j: int, lo: int = 0) -> Phrase | None:
                 first -= 1
             p.i = first
             p.start = items[first].start
-        return p
+        return _home_state(items, p, lo)
     # a description: determiner + modifiers + head noun
     head = it.low
     k = j
@@ -445,6 +445,31 @@ _STOP_DESC = frozenset(
     """that which who said says told and or but of for to in on at by with from as than
     because while when if after before""".split()
 )
+
+
+def _home_state(items: list[Item], p: Phrase, lo: int) -> Phrase:
+    """``Sen. Jeff Sessions of Alabama``: a titled person (or a first name and a surname)
+    followed by ``of`` and a place of one or two words is that person, not the place."""
+    k = p.i
+    if k - 2 < lo or items[k - 1].low != "of" or p.j - p.i > 2 or p.titles:
+        return p
+    left = phrase_ending_at(items, k - 2, lo)
+    if (
+        left is not None
+        and left.kind == "desc"
+        and (left.head in PERSON_ROLES or left.head in TITLES)
+    ):
+        left.j = p.j  # "the governor of Texas"
+        left.end = p.end
+        return left
+    if left is None or left.kind != "name" or left.j - left.i < 2:
+        return p
+    first = next((x.low for x in items[left.i : left.j] if x.start == left.name_start), "")
+    if not left.titles and first not in MALE_NAMES and first not in FEMALE_NAMES:
+        return p
+    left.j = p.j
+    left.end = p.end
+    return left
 
 
 def _appositive(items: list[Item], comma: int, lo: int) -> Phrase | None:

@@ -247,6 +247,36 @@ def test_a_nationality_for_a_person_is_the_person_just_named():
     assert q.speaker is None
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention"),
+    [
+        (
+            "Sen. Jeff Sessions of Alabama called it “a tax-and-spend blueprint.”",
+            "Jeff Sessions",
+            "Sen. Jeff Sessions of Alabama",
+        ),
+        (
+            "Gov. Rick Perry toured the site. The governor of Texas said the plan would fail.",
+            "Rick Perry",
+            "The governor of Texas",
+        ),
+    ],
+)
+def test_a_person_of_a_place_is_the_person(text, speaker, mention):
+    from newscli import inspect
+
+    q = inspect("Budget\n\n" + text, sections=["quotes"]).quotes[-1]
+    assert (q.speaker, q.speaker_mention.text) == (speaker, mention)
+
+
+def test_an_object_pronoun_after_a_cue_is_not_the_speaker():
+    text = "Budget\n\nThe senator, a Republican from the South, called it “a blueprint.”"
+    from newscli import inspect
+
+    for q in inspect(text, sections=["quotes"]).quotes:
+        assert q.speaker_mention is None or q.speaker_mention.text != "it"
+
+
 def test_organisation_speaker():
     q = one("The Kremlin said the meeting would take place in the autumn.")
     assert q.speaker == "Kremlin"
