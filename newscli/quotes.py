@@ -467,6 +467,7 @@ def _merge_tails(units: list[_Unit]) -> list[_Unit]:
                 or any(it.kind == "w" and it.low in CUE_FORMS for it in u.items[:8])
             )
             and u.items[0].kind != "q"
+            and not u.has_q  # "Asked …, he said: “…”" introduces a quotation of its own
         ):
             prev.end = u.end
             prev.items.extend(u.items)

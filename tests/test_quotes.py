@@ -802,3 +802,14 @@ def test_a_dateline_is_not_part_of_what_was_said(opening: str) -> None:
     q = one(text)
     assert q.text == "A storm hit the coast on Tuesday"
     check_spans(text, [q])
+
+
+def test_a_sentence_with_its_own_quotation_is_not_a_tail_of_the_last():
+    text = (
+        'Ryan said the two plans "could not be more different." Asked whether a compromise '
+        'was possible, he said: "I hope so."'
+    )
+    qs = quotes(text)
+    assert [q.text for q in qs] == ['the two plans "could not be more different."', '"I hope so."']
+    assert [q.speaker for q in qs] == ["Ryan", "Ryan"]
+    check_spans(text, qs)
