@@ -585,6 +585,17 @@ def phrase_right(items: list[Item], k: int, hi: int) -> Phrase | None:
     # the phrase must start where we started, give or take modifiers ("9/11 widow Terry S.")
     if p.i > m + 4 or any(items[x].cap for x in range(m, p.i)):
         return None
+    if p.kind == "desc" and p.j + 2 < hi and items[p.j].text == ",":
+        # "said her daughter, Camila Chavez, who …": the name in apposition is the speaker
+        e2 = p.j + 1
+        while e2 < hi and e2 - p.j <= 4 and (items[e2].cap or _is_initial(items[e2])):
+            e2 += 1
+        if e2 - p.j >= 3 and (e2 >= hi or items[e2].text in (",", ".", ";")):
+            q = phrase_ending_at(items, e2 - 1, p.j + 1)
+            if q is not None and q.kind == "name":
+                q.titles.append(p.head)
+                q.i, q.start = p.i, p.start
+                return q
     return p
 
 

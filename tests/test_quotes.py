@@ -813,3 +813,14 @@ def test_a_sentence_with_its_own_quotation_is_not_a_tail_of_the_last():
     assert [q.text for q in qs] == ['the two plans "could not be more different."', '"I hope so."']
     assert [q.speaker for q in qs] == ["Ryan", "Ryan"]
     check_spans(text, qs)
+
+
+def test_a_name_in_apposition_after_an_inverted_description_is_the_speaker():
+    text = (
+        '"People forget how hard it was," said her daughter, Camila Chavez, who runs the '
+        'foundation. "My mother was arrested 22 times."'
+    )
+    qs = quotes(text)
+    assert [q.speaker for q in qs] == ["Camila Chavez", "Camila Chavez"]
+    assert qs[0].speaker_mention.text == "her daughter, Camila Chavez"
+    check_spans(text, qs)
