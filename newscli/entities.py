@@ -48,7 +48,7 @@ def recognise(seg: Segmentation, dateline: Dateline | None = None) -> list[Raw]:
 # a quoted title after the kind of work it names: the novel "War and Peace", the film “Jaws”
 _QUOTED_WORK_RE = compile_re(
     r"\b(?:novel|book|film|movie|song|album|poem|opera|musical|documentary|series|sitcom"
-    r"|painting|memoir|essay|anthem|hymn|ballad|podcast)[ \t]+"
+    r"|painting|memoir|essay|anthem|hymn|ballad|podcast|author[ \t]+of|director[ \t]+of)[ \t]+"
     r"(?:called[ \t]+|titled[ \t]+|entitled[ \t]+)?[\"“]([A-Z0-9][^\"“”\n]{0,78}?)[,.!?]?[\"”]"
 )
 

@@ -184,6 +184,8 @@ def test_storms_diseases_and_titles_of_works():
     assert got["War and Peace"] == "WORK_OF_ART"
     assert got["Jaws"] == "WORK_OF_ART"
     assert got["Paris"] == "GPE"
+    got = labels('Miriam Pawel, author of "The Union of Their Dreams," disagreed.')
+    assert got["The Union of Their Dreams"] == "WORK_OF_ART"
     # sentence-initial too
     assert labels("Tropical Storm Debby weakened over Florida.")["Tropical Storm Debby"] == "EVENT"
 
