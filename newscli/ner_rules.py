@@ -92,9 +92,27 @@ _SENT_PUNCT: Final = frozenset(".!?:;\"“”'‘’«»()[]-–—|")
 
 
 # a match score ("beat Arsenal 2-1", "drew 0-0") and the words of a match report
-_SCORE_RE = compile_re(
-    r"\b(?:beat|drew|won|lost|draw|win|defeat|victory)\b[^.\n]{0,40}\b\d{1,2}-\d{1,2}\b"
-)
+_SCORE_AT = compile_re(r"(?<![\d.,-])\d{1,2}-\d{1,2}(?![\d-])")
+_RESULT_BEFORE = compile_re(r"\b(?:beat|drew|won|lost|draw|win|defeat|victory)\b[^.\n]*$")
+
+
+def _has_score(text: str) -> bool:
+    """A match result: a score after a verb of winning. Found from the hyphens (a search in
+    C): a regular-expression scan of every article cost more than the rest of this check."""
+    i = text.find("-", 1)
+    checked = 0
+    while i != -1 and checked < 2000:
+        if text[i - 1].isdigit() and text[i + 1 : i + 2].isdigit():
+            checked += 1
+            k = i - 1
+            if k > 0 and text[k - 1].isdigit():
+                k -= 1
+            if _SCORE_AT.match(text, k) and _RESULT_BEFORE.search(text, max(0, k - 45), k):
+                return True
+        i = text.find("-", i + 1)
+    return False
+
+
 _MATCH_WORDS_RE = compile_re(
     r"\b(?:goals?|scored|scorer|penalty|striker|midfielder|goalkeeper|defender|coach|league"
     r"|match|fixture|halftime|half-time|stadium|playoffs?|touchdown|quarterback|innings?|wicket"
@@ -462,7 +480,7 @@ class Recogniser:
                 if t.text.lower() in lx.TEAM_SPORTS:
                     return True
         text = self.text
-        if _SCORE_RE.search(text) is None:
+        if not _has_score(text):
             return False
         found = set(_MATCH_WORDS_RE.findall(text[:20000].lower()))
         return len(found) >= 4
