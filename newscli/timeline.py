@@ -914,7 +914,7 @@ class _Doc:
         if pre:
             p0 = pre.split()[0].rstrip("-")
             mod = {"early": "START", "beginning": "START", "start": "START", "late": "END"}.get(p0)
-            if "end" in pre.split():
+            if "end" in pre.split() or p0 == "end":  # "the end of March", "end-March"
                 mod = "END"
             if p0 in ("mid", "middle"):
                 mod = "MID"

@@ -85,7 +85,8 @@ _MONTH_PRE = (
     r"(?:(?:the\s+)?(?:(?:very\s+)?(?:early|late|middle|end|beginning|start|first\s+half|"
     r"second\s+half|last\s+half|latter\s+half|first\s+week|last\s+week|rest|remainder)"
     r"\s+(?:of|in)\s+)"
-    r"|(?:early|late|mid)[\s-]+|(?:the\s+)?week\s+of\s+|last\s+|next\s+|this\s+(?:past\s+|coming\s+)?"
+    r"|(?:early|late|mid)[\s-]+|end-|(?:the\s+)?week\s+of\s+|last\s+|next\s+"
+    r"|this\s+(?:past\s+|coming\s+)?"
     r"|(?:earlier|later)\s+(?:in\s+)?)"
 )
 

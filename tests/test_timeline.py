@@ -41,6 +41,7 @@ CASES = [
     ("The plant opened in 2019.", "2019", "DATE", "2019"),
     ("The vote is set for mid-April.", "mid-April", "DATE", "2021-04"),
     ("Growth slowed in early 2019.", "early 2019", "DATE", "2019"),
+    ("Reserves were high at end-December.", "end-December", "DATE", "2020-12"),
     ("The merger closed late last year.", "late last year", "DATE", "2020"),
     ("Prices doubled in the 1990s.", "the 1990s", "DATE", "199"),
     ("Skies were clear in the '60s.", "the '60s", "DATE", "196"),
