@@ -247,6 +247,8 @@ def _digit_rules(low: str, ts: int, te: int) -> tuple[str, ...]:
     if n <= 2:
         if nxt == "s" or low.startswith(("'s", "’s"), te):
             return ("decade",)
+        if n == 2 and ts > 0 and low[ts - 1] in "'’":
+            return ("year",)  # "in '98"
         if nxt == ":":
             return ("time",) if low[te + 1 : te + 3].isdigit() else ()
         if nxt in "./" and _SLASH_REST.match(low, te):
@@ -1763,6 +1765,15 @@ class _Doc:
         g = m.group
         start, end = m.start(), m.end()
         pre = " ".join((g("pre") or "").split())
+        if g("yq"):
+            # "in '98", "the class of '09": a clipped year after a word that takes a year
+            ys = m.start("yq")
+            if pre or self.prev_word(ys - 1).lower() not in _CLIPPED_YEAR_CUES:
+                return None
+            yy = int(g("yq"))
+            pivot = (self.ref.year % 100 if self.ref else 30) + 10
+            y = (2000 if yy <= pivot else 1900) + yy
+            return _Out(ys - 1, end, "DATE", f"{y:04d}")
         if g("y"):
             y = int(g("y"))
             ys = m.start("y")
@@ -1875,6 +1886,8 @@ class _Doc:
             v = g("dec")[:3]
             if len(g("dec")) == 4 and int(g("dec")) > 2090:
                 return None
+            if g("dec").endswith("00") and int(g("dec")) < 2000:
+                v = g("dec")[:2]  # "the 1800s": the century, not its first decade
         elif g("dec2"):
             dd = g("dec2").lstrip("'’")[0]
             century = "20" if dd in "01" and (not self.ref or self.ref.year >= 2000) else "19"
@@ -2289,6 +2302,8 @@ _WD_NAME_AFTER = compile_re(
 _WD_PREPOSITIONS = frozenset("on by since until till from last next this that before after".split())
 _YEAR_RANGE_AFTER = compile_re(r"-((?:1[89]|20)\d\d|\d\d)(?![\d-])")
 _YEAR_RANGE_BEFORE = compile_re(r"(?<![\d-])((?:1[89]|20)\d\d)-$")
+# words before a clipped year ("in '98", "class of '09", "summer of '69")
+_CLIPPED_YEAR_CUES = frozenset("in since of from until till by and to through during".split())
 _RATE_BEFORE = compile_re(r"(?:\d%|\bpercent|\bper\s+cent|\bpct\.?)\s+$")
 # "quarter, which ended Feb. 28", "quarter ending Sept. 30, 2012" (on lower-cased text)
 _QUARTER_ENDED = compile_re(

@@ -215,7 +215,7 @@ RULES: list[tuple[str, str]] = [
         r"\s+of\s+(?:fiscal\s+)?)"
         r"|(?:early|late|mid|pre|post)[\s-]|fiscal\s+(?:year\s+)?|calendar\s+(?:year\s+)?"
         r"|the\s+year\s+|fy\s?|a\s+good\s+part\s+of\s+|much\s+of\s+)?"
-        rf"(?:(?P<y>{YEAR})|(?P<sy>{SPOKEN_YEAR}))"
+        rf"(?:(?P<y>{YEAR})|(?P<sy>{SPOKEN_YEAR})|(?<=['’])(?P<yq>\d\d)(?![\w'’%]))"
         r"(?P<post>\s+or\s+(?:later|earlier|so)(?![a-z])|\s+and\s+beyond)?",
     ),
     (

@@ -44,6 +44,9 @@ CASES = [
     ("Reserves were high at end-December.", "end-December", "DATE", "2020-12"),
     ("The merger closed late last year.", "late last year", "DATE", "2020"),
     ("Prices doubled in the 1990s.", "the 1990s", "DATE", "199"),
+    ("Life was harder in the 1800s.", "the 1800s", "DATE", "18"),
+    ("She graduated in '98.", "'98", "DATE", "1998"),
+    ("The class of ’09 met again.", "’09", "DATE", "2009"),
     ("Skies were clear in the '60s.", "the '60s", "DATE", "196"),
     ("It was a '60s dance hall.", "'60s", "DATE", "196"),
     ("Sales in fiscal 2020 rose.", "fiscal 2020", "DATE", "2020"),
@@ -141,6 +144,7 @@ NEGATIVES = [
     "Costs grew 3 percent yearly.",
     "The Sunday Times reported the story.",
     "The Mail on Sunday ran the photos.",
+    "He sang 'n' danced for '99 Problems' fans.",
 ]
 
 
