@@ -468,6 +468,11 @@ def _merge_tails(units: list[_Unit]) -> list[_Unit]:
             )
             and u.items[0].kind != "q"
             and not u.has_q  # "Asked …, he said: “…”" introduces a quotation of its own
+            and (
+                not prev.items[-1].text.rstrip("\"”’'").endswith(".")
+                or u.items[0].text in _DASHES
+                or any(it.kind == "w" and it.low in CUE_FORMS for it in u.items[:3])
+            )  # after a full stop, only a bare attribution ("Clinton said."), not a sentence
         ):
             prev.end = u.end
             prev.items.extend(u.items)
@@ -1132,6 +1137,9 @@ def extract_quotes(seg: Segmentation, entities: list[Entity] | None = None) -> l
             vm = _verb_mixed(u, items, text, resolver, pstart, upto)
             if vm and not any(f.start < vm[0].end and vm[0].start < f.end for f in got):
                 got = sorted([*got, *vm], key=lambda f: f.start)
+        for f in got:
+            if f.speaker is None and f.kind == "direct":
+                _colon_subject(f, items, resolver, pstart)
         found.extend(got)
         by_para.setdefault(u.paragraph, []).extend(got)
         for f in got:
@@ -1695,6 +1703,21 @@ def _label_ok(label: str) -> bool:
         return True
     first = words[0].lower().strip(".")
     return bool(first_name_sex(first)) or first in TITLES
+
+
+def _colon_subject(f: _Found, items: list[Item], resolver: Resolver, pstart: int) -> None:
+    """``Asked about it, Emanuel was blunt: "…"``: a quotation after a colon, with no cue,
+    is the words of the sentence's subject when that is a name or a pronoun."""
+    qi = next((m for m in range(len(items)) if items[m].start == f.start), -1)
+    if qi < 2 or items[qi - 1].text != ":":
+        return
+    p = _subject(items, qi - 1)
+    if p is None or p.kind not in ("name", "pron") or p.head in _OBJECT_PRONOUNS:
+        return
+    r = resolver.resolve(p, items[p.i].start, pstart)
+    if r.name:
+        f.speaker = r
+        f.cue = Mention(items[qi - 1].start, items[qi - 1].end, ":")
 
 
 def _label_speaker(label: str, s: int, e: int, resolver: Resolver, pstart: int) -> Resolved:

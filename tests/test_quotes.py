@@ -824,3 +824,23 @@ def test_a_name_in_apposition_after_an_inverted_description_is_the_speaker():
     assert [q.speaker for q in qs] == ["Camila Chavez", "Camila Chavez"]
     assert qs[0].speaker_mention.text == "her daughter, Camila Chavez"
     check_spans(text, qs)
+
+
+def test_a_full_sentence_after_a_quotation_is_not_its_attribution():
+    text = (
+        'Alderman Scott Waguespack told reporters that the mayor "is balancing the budget on '
+        "the backs of the poor.\" Emanuel's office did not respond to a request for comment."
+    )
+    qs = quotes(text)
+    assert qs[0].text == 'the mayor "is balancing the budget on the backs of the poor."'
+    check_spans(text, qs)
+
+
+def test_a_quotation_after_a_colon_is_the_subjects():
+    text = (
+        'Scott Waguespack said the mayor "is wrong."\n\n'
+        'Asked about the criticism, Rahm Emanuel was blunt: "They are entitled to their opinion."'
+    )
+    q = quotes(text)[-1]
+    assert q.text == '"They are entitled to their opinion."'
+    assert q.speaker == "Rahm Emanuel"
