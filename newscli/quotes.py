@@ -639,6 +639,8 @@ def _find_attrs(items: list[Item], title_case: bool = False) -> list[_Attr]:
                 p = None  # "…, said he had fought": not an inverted speaker
             if p is not None and p.kind == "pron" and p.head in _OBJECT_PRONOUNS:
                 p = None  # "…, called it “a blueprint”": an object, never the speaker
+            if p is not None and p.j < n and items[p.j].low in _CLAUSE_VERBS:
+                p = None  # "…,” said the administration would …": the reported clause
             if p is not None:
                 attr = _Attr(k, p.j, k, cue_j, p, "right", base)
         pw = k - 1
@@ -754,6 +756,11 @@ def _neg_wh(items: list[Item], a: _Attr) -> bool:
 
 
 _OBJECT_PRONOUNS = frozenset("it him her them us me".split())
+# a verb right after the phrase that follows a cue: the phrase opens the reported clause
+_CLAUSE_VERBS = frozenset(
+    """would will could can should must might may is are was were has have had does do did
+    wo won't wouldn't isn't wasn't""".split()
+)
 
 _NOT_NOUN = frozenset(
     """and but or so then yet that which who when while if as because since though although

@@ -844,3 +844,12 @@ def test_a_quotation_after_a_colon_is_the_subjects():
     q = quotes(text)[-1]
     assert q.text == '"They are entitled to their opinion."'
     assert q.speaker == "Rahm Emanuel"
+
+
+def test_a_phrase_followed_by_a_verb_after_a_cue_opens_the_reported_clause():
+    text = 'Mike Pence, speaking on "Meet the Press," said the administration would "stand firm."'
+    for q in quotes(text):
+        assert q.speaker_mention is None or q.speaker_mention.text != "the administration"
+    assert one('"We will win," said the senator, who is running again.').speaker_mention.text == (
+        "the senator"
+    )
