@@ -55,6 +55,20 @@ _WORK_NOUNS = (
 _TITLE_AFTER_RE = compile_re(r"[\"“]([A-Z0-9][^\"“”\n]{0,78}?)[,.!?]?[\"”]")
 
 
+_OWNER_BEFORE_RE = compile_re(r"\b[A-Z][A-Za-z]+['’]s\s+$")
+_MINOR_WORDS = frozenset("a an the of to in on for and or at by with from as vs".split())
+
+
+def _title_cased(title: str) -> bool:
+    """At least two words, each capitalised but the minor ones (and the first capitalised)."""
+    words = title.split()
+    return (
+        len(words) >= 2
+        and words[0][:1].isupper()
+        and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _MINOR_WORDS for w in words)
+    )
+
+
 def _quoted_titles(text: str) -> list[tuple[int, int]]:
     """The spans of quoted titles right after a work noun. The text is walked from quote
     mark to quote mark (a search in C), and only the words just before each are looked at."""
@@ -70,7 +84,12 @@ def _quoted_titles(text: str) -> list[tuple[int, int]]:
             before = " ".join(text[max(0, i - 40) : i].lower().split())
             if before.endswith((" called", " titled", " entitled")):
                 before = before[: before.rfind(" ")]
-            if before.endswith(_WORK_NOUNS):
+            if before.endswith(("'s", "’s")) and _OWNER_BEFORE_RE.search(text, max(0, i - 30), i):
+                # NBC's "Meet the Press", the paper's "Notes From Abroad": a title in capitals
+                m = _TITLE_AFTER_RE.match(text, i)
+                if m is not None and _title_cased(m.group(1)):
+                    found.append(m.span(1))
+            elif before.endswith(_WORK_NOUNS):
                 noun = next(w for w in _WORK_NOUNS if before.endswith(w))
                 if len(before) == len(noun) or not before[-len(noun) - 1].isalnum():
                     m = _TITLE_AFTER_RE.match(text, i)

@@ -186,6 +186,8 @@ def test_storms_diseases_and_titles_of_works():
     assert got["Paris"] == "GPE"
     got = labels('Miriam Pawel, author of "The Union of Their Dreams," disagreed.')
     assert got["The Union of Their Dreams"] == "WORK_OF_ART"
+    got = labels('He told CNN\'s "State of the Union" that the plan was "dead on arrival."')
+    assert got == {"CNN": "ORG", "State of the Union": "WORK_OF_ART"}
     # sentence-initial too
     assert labels("Tropical Storm Debby weakened over Florida.")["Tropical Storm Debby"] == "EVENT"
 
