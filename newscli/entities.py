@@ -53,8 +53,6 @@ _WORK_NOUNS = (
     "director of",
 )
 _TITLE_AFTER_RE = compile_re(r"[\"“]([A-Z0-9][^\"“”\n]{0,78}?)[,.!?]?[\"”]")
-
-
 _OWNER_BEFORE_RE = compile_re(r"\b[A-Z][A-Za-z]+['’]s\s+$")
 _MINOR_WORDS = frozenset("a an the of to in on for and or at by with from as vs".split())
 
@@ -70,8 +68,9 @@ def _title_cased(title: str) -> bool:
 
 
 def _quoted_titles(text: str) -> list[tuple[int, int]]:
-    """The spans of quoted titles right after a work noun. The text is walked from quote
-    mark to quote mark (a search in C), and only the words just before each are looked at."""
+    """The spans of quoted titles: after a work noun (``the novel "War and Peace"``), or in
+    capitals after a possessive name (``NBC's "Meet the Press"``). The text is walked from
+    quote mark to quote mark (a search in C), and only the words just before each are read."""
     found: list[tuple[int, int]] = []
     budget = 20000  # marks looked at: a wall of quote marks stays cheap
     for mark in ('"', "“"):

@@ -1317,7 +1317,7 @@ class Recogniser:
                 and fs[0] not in self.surnames
                 and not self._place_context(u, idx, before, nxt)
             ):
-                self._emit(u, idx, "ORG", False)  # "Chelsea drew with ...": a club
+                self._emit(u, idx, "ORG", False)  # "drew 0-0 with Liverpool": a club
                 return
             if fs[0] in self.given or fs[0] in self.surnames:
                 self._emit(u, idx, "PERSON", False)
