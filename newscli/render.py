@@ -18,7 +18,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from newscli.model import Article
+from newscli.model import Article, Quote
 from newscli.regex_cache import compile as compile_re
 
 LABEL_STYLES = {
@@ -166,7 +166,7 @@ def metadata_panel(article: Article) -> Panel:
 _PRONOUNS = frozenset("he she they it we i you his her their its one who".split())
 
 
-def speaker_label(q: Any) -> tuple[str, str]:
+def speaker_label(q: Quote) -> tuple[str, str]:
     """What to call a quote's speaker, and its style: the entity's name; else the words that
     name the speaker ("the ministry", "officials") in italics; else "unknown"."""
     if q.speaker:
