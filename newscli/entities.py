@@ -54,7 +54,6 @@ _WORK_NOUNS = (
 )
 _TITLE_AFTER_RE = compile_re(r"[\"“]([A-Z0-9][^\"“”\n]{0,78}?)[,.!?]?[\"”]")
 _OWNER_BEFORE_RE = compile_re(r"\b[A-Z][A-Za-z]+['’]s\s+$")
-_MINOR_WORDS = frozenset("a an the of to in on for and or at by with from as vs".split())
 
 
 def _title_cased(title: str) -> bool:
@@ -63,7 +62,7 @@ def _title_cased(title: str) -> bool:
     return (
         len(words) >= 2
         and words[0][:1].isupper()
-        and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _MINOR_WORDS for w in words)
+        and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in lx.MINOR_WORDS for w in words)
     )
 
 

@@ -271,6 +271,8 @@ MONTHS_DAYS: Final = _words(
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
     Saturday Sunday Mon Tue Wed Thu Fri Sat Sun""".replace("\n", " ")
 )
+# Words a title leaves in lower case ("War and Peace", "Meet the Press").
+MINOR_WORDS: Final = frozenset("a an the of to in on for and or at by with from as vs".split())
 # Capitalised words that are never an entity on their own.
 NEVER_ALONE: Final = MONTHS_DAYS | _words(
     """I I'm I'll I've I'd A An The This That These Those It He She We They You My Our His Her

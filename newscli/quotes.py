@@ -26,6 +26,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from newscli.model import Entity, Mention, Quote, Span, Token
+from newscli.ner_lexicon import MINOR_WORDS
 from newscli.quote_lexicon import (
     BETWEEN,
     CUE_FORMS,
@@ -414,7 +415,7 @@ def _title_case_text(chunk: str) -> bool:
     n = 0
     for w in chunk.split():
         c = w[0]
-        if not c.isalnum() or w.lower() in _MINOR:
+        if not c.isalnum() or w.lower() in MINOR_WORDS:
             continue
         if not (c.isupper() or c.isdigit()):
             return False
@@ -513,14 +514,11 @@ def _quote_ahead(items: list[Item], k: int) -> bool:
     return False
 
 
-_MINOR = frozenset("a an the of to in on for and or at by with from as vs".split())
-
-
 def _title_case(items: list[Item]) -> bool:
     """A headline: every word but the minor ones is capitalised."""
     n = 0
     for it in items:
-        if it.kind != "w" or it.low in _MINOR:
+        if it.kind != "w" or it.low in MINOR_WORDS:
             continue
         if not (it.cap or it.text[0].isdigit()):
             return False  # most sentences: decided at their second or third word
@@ -1354,7 +1352,7 @@ def _verb_mixed(
 
 def _all_caps_words(quoted: str) -> bool:
     """Every word of a quotation capitalised (``“Blue Night”``): a title or a name."""
-    words = [w for w in quoted.strip("\"'“”‘’«»` .,").split() if w.lower() not in _MINOR]
+    words = [w for w in quoted.strip("\"'“”‘’«»` .,").split() if w.lower() not in MINOR_WORDS]
     return bool(words) and all(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
@@ -1563,7 +1561,7 @@ def _intro(items: list[Item], b_i: int, b_j: int, before_q: bool) -> bool:
 def _titled(inner: str) -> bool:
     """``The Steve Harvey Morning Show``, ``All Bets Are Off.``: a title, not speech
     (``We're America.`` and ``The Donald. Big Daddy.`` are speech)."""
-    words = [w for w in inner.split() if w.lower().strip(".,!?:;") not in _MINOR]
+    words = [w for w in inner.split() if w.lower().strip(".,!?:;") not in MINOR_WORDS]
     if len(words) < 3 or any(c in inner.rstrip(".,!?;: ") for c in ".!?"):
         return False
     if words[0].lower().strip(".,") in PRONOUNS or "’" in words[0] or "'" in words[0]:

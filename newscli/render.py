@@ -19,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newscli.model import Article, Quote
+from newscli.quote_lexicon import PRONOUNS
 from newscli.regex_cache import compile as compile_re
 
 LABEL_STYLES = {
@@ -163,9 +164,6 @@ def metadata_panel(article: Article) -> Panel:
 # --- quotes ---------------------------------------------------------------------------------
 
 
-_PRONOUNS = frozenset("he she they it we i you his her their its one who".split())
-
-
 def speaker_label(q: Quote) -> tuple[str, str]:
     """What to call a quote's speaker, and its style: the entity's name; else the words that
     name the speaker ("the ministry", "officials") in italics; else "unknown"."""
@@ -174,7 +172,7 @@ def speaker_label(q: Quote) -> tuple[str, str]:
     m = q.speaker_mention
     if m is not None:
         words = " ".join(m.text.split())
-        if words and words.lower() not in _PRONOUNS:
+        if words and words.lower() not in PRONOUNS:
             return words, "italic"
     return "unknown", "dim"
 
