@@ -1716,7 +1716,8 @@ class _Doc:
             v = f"{base.year + yshift:04d}-Q{quarter_of(base)}"
             return _Out(start, end, "DATE", v, topic=not yshift)
         if year is None and not yshift and ref is not None:
-            year = self._quarter_end_year(end)
+            ended_on = self._quarter_end_day(end)  # a fiscal quarter: the year it ended in
+            year = ended_on.year if ended_on else None
         if year is not None:
             return _Out(start, end, "DATE", f"{year + yshift:04d}-Q{qnum}", topic=not yshift)
         out = self._quarter_value(qnum, None, start, end, 0)
@@ -1739,12 +1740,6 @@ class _Doc:
             ended = "ended" in m.group("how")
             year = resolve_day_year(self.ref, month, dnum, PAST if ended else None)
         return dt.date(year, month, dnum) if valid_day(year, month, dnum) else None
-
-    def _quarter_end_year(self, end: int) -> int | None:
-        """The year of the day a quarter ended: a fiscal quarter is that day's year,
-        whatever the calendar says."""
-        day = self._quarter_end_day(end)
-        return day.year if day else None
 
     def _quarter_value(
         self, q: int | None, year: int | None, start: int, end: int, rel: int
