@@ -590,6 +590,12 @@ _MONTH_CUES = frozenset(
     """in since by until till through from during of before after between and or to early late
     mid last next this that the for around on a""".split()
 )
+# before "the morning" etc.: words that make it the time of an event
+_DAYPART_PREPOSITIONS = frozenset("in during by until till since through throughout".split())
+# a participle that points ahead from the clause's event: "delays starting in April"
+_STARTING = compile_re(r"\b(?:starting|beginning)\s+(?:in\s+|on\s+)?$")
+# a verb after a sentence-initial month makes the month its subject
+_MONTH_SUBJECT_VERB = compile_re(r"\s+(?:was|is|will\s+be|has\s+been|had\s+been|saw|brought)\b")
 _YEAR_BAD_NEXT = frozenset(
     """people persons men women children troops soldiers shares tons pounds feet miles meters
     metres kilometers kilometres acres votes units cars vehicles workers employees jobs homes
@@ -939,8 +945,10 @@ class _Doc:
                 return None
             if not pre:
                 pw = self.prev_word(ms).lower()
-                if pw not in _MONTH_CUES:
-                    return None
+                if pw not in _MONTH_CUES and not (
+                    self._sentence_initial(ms) and _MONTH_SUBJECT_VERB.match(self.low, m.end())
+                ):
+                    return None  # (but "January was the smoggiest month" names it)
                 if mword in ("may", "march") and pw in ("the", "that", "and", "or", "to", "a"):
                     return None
             if g("wd") or g("wd2"):
@@ -970,7 +978,12 @@ class _Doc:
         elif rel:
             year = None
         ppre = pre.split()
-        if dnum is not None and ppre and ppre[0] in ("last", "next", "this") and not g("wd"):
+        if (
+            dnum is not None
+            and ppre
+            and ppre[0] in ("last", "next", "this")
+            and not (g("wd") or g("wd2"))
+        ):  # ("next Tuesday, March 19" is one date)
             start = m.start(mon_key) if mon_key in ("m1",) else m.start("d2")
             ppre = []
         # "the week of March 6"
@@ -1016,6 +1029,9 @@ class _Doc:
                     tense = None if tense == PAST else FUTURE
                 elif compile_re(r"\bthrough\s+$").search(before):
                     tense = None  # "loans through January": the nearest one
+                elif _STARTING.search(self.low, max(0, start - 16), start):
+                    # "warned of delays beginning in April": the one ahead of the report
+                    tense = None if tense == PAST else FUTURE
                 year = resolve_month_year(self.ref, month, tense)
         if year is None:
             return _Out(start, end, "DATE", f"XXXX-{month:02d}", mod)
@@ -1088,10 +1104,16 @@ class _Doc:
                 # "postponed until Friday" looks ahead; "until Friday, they had not ..." is past
                 had = compile_re(r"\bhad\b").search(self.low[end : end + 60])
                 tense = PAST if had else FUTURE
+            elif _STARTING.search(before) and tense != PAST:
+                tense = FUTURE  # "flights resume starting Monday"
             elif self.low.startswith(("'s", "’s"), m.end("wd")):
                 tense = None  # "Friday's meeting": reported events lie behind
-            elif compile_re(r"\bby\s+$").search(before):
-                # "snow by Saturday afternoon": a deadline ahead, unless the clause is past
+            elif compile_re(r"\bby\s+$|\ba\s+$").search(before) and (
+                not before.endswith("a ") or self.low.startswith(" deadline", end)
+            ):
+                # "snow by Saturday afternoon", "before a Monday deadline": a deadline ahead,
+                # unless the clause is past ("missed a Friday deadline"); "the Tuesday
+                # deadline" may be one already passed
                 tense = None if tense == PAST else FUTURE
             d = resolve_weekday(ref, wd, tense)
         mod = {"early": "START", "late": "END"}.get(how or "")
@@ -1228,7 +1250,16 @@ class _Doc:
             off = {"yesterday": -1, "tomorrow": 1}.get(g("rel3") or "", 0)
             d = ref + dt.timedelta(days=off) if ref else None
             return _Out(start, end, "TIME", f"{self.day_value(d)}T{PARTS_OF_DAY[g('pod3')]}")
-        return None
+        pod = g("pod5") or g("pod6")
+        if pod is None:
+            return None
+        pre = g("pre6")
+        if pre == "the" and self.prev_word(start).lower() not in _DAYPART_PREPOSITIONS:
+            return None  # "the morning rush", "spent the evening": not said when
+        mod = {"early": "START", "late": "END"}.get(self.low[start : start + 5].strip())
+        # "buy orders in the morning", "waiting since early morning": the day in discussion
+        d = self.topic_day_in_sentence(start) or self.topic_day or ref
+        return _Out(start, end, "TIME", f"{self.day_value(d)}T{PARTS_OF_DAY[pod]}", mod)
 
     def r_rel(self, c: _Cand, m: re.Match[str]) -> _Out | None:
         g = m.group
@@ -1590,6 +1621,10 @@ class _Doc:
             tense = self.tense(start, end)
             base = ref
             if off == 0:
+                if tense != PAST and compile_re(r"\b(?:until|till|by)\s+$").search(
+                    self.low, max(0, start - 7), start
+                ):
+                    tense = FUTURE  # "stay indoors until the weekend"
                 if ref.weekday() < 5 and tense != FUTURE and key != "this":
                     base = ref - dt.timedelta(days=7)
             else:
@@ -1633,6 +1668,14 @@ class _Doc:
             if ys:
                 return _Out(start, end, "DATE", f"{ys}-Q{q}")
             return self._quarter_value(q, None, start, end, 0)
+        if g("mq1"):
+            # "the October-December quarter": three months that make a calendar quarter
+            m1, m2 = MONTH_NUM[g("mq1").rstrip(".")], MONTH_NUM[g("mq2").rstrip(".")]
+            if m1 % 3 != 1 or m2 != m1 + 2:
+                return None
+            if g("mqy"):
+                return _Out(start, end, "DATE", f"{g('mqy')}-Q{m2 // 3}")
+            return self._quarter_value(m2 // 3, None, start, end, 0)
         unit = g("unit")
         if g("pl") or self.low.startswith("-", m.end()):
             return None

@@ -36,7 +36,8 @@ _PAST_CUES = frozenset(
 _SCHEDULE_VERBS = frozenset(
     """meet meets resume resumes begin begins start starts open opens reopen reopens visit
     visits travel travels arrive arrives leave leaves return returns vote votes convene
-    convenes face faces hold holds host hosts play plays launch launches close closes""".split()
+    convenes face faces hold holds host hosts play plays launch launches close closes ends
+    expires""".split()
 )
 _FINITE_PAST = frozenset("said told was were had did ago yesterday".split())
 _PRESENT_CUES = frozenset("is are am says say does do".split())
@@ -60,15 +61,24 @@ _NOT_VERBS = frozenset(
 _TO_PREPOSITION = frozenset(
     "up according next close prior compared similar thanks owing addition relative".split()
 )
+# before a schedule verb, words that make it a noun: "the close", "a first vote", "its visit"
+_NOUN_MARKERS = frozenset(
+    "the a an its their his her this that another first second third final last next".split()
+)
 # "a still unspecified date", "the revised plan": an adjective, not a verb
 _DETERMINERS = frozenset("a an the its their his her our still".split())
+
+
+def _noun_after(words: list[str], j: int) -> bool:
+    """``words[j]`` (the word left of a schedule verb) makes the verb a noun."""
+    return j < len(words) and words[j] in _NOUN_MARKERS
 
 
 def word_tense(words: list[str], leftward: bool = True) -> str | None:
     """Tense cue from words ordered outward from the expression (nearest first)."""
     weak: str | None = None
     for i, w in enumerate(words):
-        if leftward and i < 3 and w in _SCHEDULE_VERBS and words[i + 1 : i + 2] != ["the"]:
+        if leftward and i < 3 and w in _SCHEDULE_VERBS and not _noun_after(words, i + 1):
             return FUTURE  # (after "the" it is a noun: "at the close of business Thursday")
         if (
             w == "to"

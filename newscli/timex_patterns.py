@@ -84,7 +84,7 @@ POD = r"(?:morning|afternoon|evening|night|overnight)(?![a-z])"
 _MONTH_PRE = (
     r"(?:(?:the\s+)?(?:(?:very\s+)?(?:early|late|middle|end|beginning|start|first\s+half|"
     r"second\s+half|last\s+half|latter\s+half|first\s+week|last\s+week|rest|remainder)"
-    r"\s+(?:of|in)\s+)"
+    r"\s+of\s+|(?:very\s+)?(?:early|late|first\s+week|last\s+week)\s+in\s+)"
     r"|(?:early|late|mid)[\s-]+|end-|(?:the\s+)?week\s+of\s+|last\s+|next\s+"
     r"|this\s+(?:past\s+|coming\s+)?"
     r"|(?:earlier|later)\s+(?:in\s+)?)"
@@ -138,7 +138,8 @@ RULES: list[tuple[str, str]] = [
         r"(?P<pod>morning|afternoon|evening|night)(?![a-z])"
         r"|(?P<pod2>tonight|overnight)(?![a-z])"
         r"|mid[\s-]?(?P<pod3>morning|afternoon|evening)(?:\s+(?P<rel3>yesterday|today|tomorrow))?"
-        r"|(?:early|late)\s+in\s+the\s+(?P<pod5>morning|afternoon|evening)(?![a-z]))",
+        r"|(?:early|late)\s+in\s+the\s+(?P<pod5>morning|afternoon|evening)(?![a-z])"
+        r"|(?P<pre6>early|late|the)\s+(?P<pod6>morning|afternoon|evening)(?![a-z'’-]))",
     ),
     (
         "rel",
@@ -205,7 +206,9 @@ RULES: list[tuple[str, str]] = [
         rf"|,?\s+(?P<y3>{YEAR})|\s+(?:a|one)\s+year\s+(?:ago|earlier)"
         r"|\s+(?P<yy2>last|this|next)\s+year(?![a-z']))?"
         rf"|(?<![a-z\d])q(?P<qn>[1-4])(?![a-z\d])(?:\s+(?P<qy>{YEAR}))?"
-        rf"|(?P<qy2>{YEAR})\s+q(?P<qn2>[1-4])(?![a-z\d])",
+        rf"|(?P<qy2>{YEAR})\s+q(?P<qn2>[1-4])(?![a-z\d])"
+        rf"|(?:the\s+)?(?P<mq1>{MON})\s*[-–]\s*(?P<mq2>{MON})\s+(?:quarter|period)(?![a-z])"
+        rf"(?:(?:,?\s+|\s+of\s+)(?P<mqy>{YEAR}))?",
     ),
     (
         "year",

@@ -720,6 +720,54 @@ def test_context_gives_the_day(sentence: str, expected: tuple[str, str]) -> None
     assert found[expected[0]] == expected[1], found
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a schedule verb after an adjective or determiner is a noun: the clause decides
+        ("A first vote on Tuesday rejected the plan.", ("Tuesday", "DATE", "2021-03-16")),
+        # a deadline, a stay "until" a day, and a start "beginning" then lie ahead
+        ("Talks must end before a Monday deadline.", ("Monday", "DATE", "2021-03-22")),
+        ("He was told to stay indoors until the weekend.", ("the weekend", "DATE", "2021-W11-WE")),
+        ("Airports warned of delays beginning in April.", ("April", "DATE", "2021-04")),
+        ("Flights will be cut starting Monday.", ("Monday", "DATE", "2021-03-22")),
+        # a fiscal year "ends" on a day of its schedule
+        ("The fiscal year ends Sept. 30.", ("Sept. 30", "DATE", "2021-09-30")),
+        # a month as the subject of its sentence
+        ("January was the coldest month on record.", ("January", "DATE", "2021-01")),
+        # a weekday and its date are one expression, "next" included
+        (
+            "The Mass will be held next Tuesday, March 23.",
+            ("next Tuesday, March 23", "DATE", "2021-03-23"),
+        ),
+        # parts of a day with no day named: the one in discussion
+        ("Crowds had waited since early morning.", ("early morning", "TIME", "2021-03-17TMO")),
+        (
+            "The ferry sank on March 3. Divers arrived in the afternoon.",
+            ("the afternoon", "TIME", "2021-03-03TAF"),
+        ),
+        # three months that make a calendar quarter
+        (
+            "Growth slowed in the October-December quarter.",
+            ("the October-December quarter", "DATE", "2020-Q4"),
+        ),
+        (
+            "Sales fell in the July-September period of 2019.",
+            ("the July-September period of 2019", "DATE", "2019-Q3"),
+        ),
+    ],
+)
+def test_the_clause_around_an_expression(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in run(sentence), run(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["He spent the evening at home.", "The morning rush was slow.", "She read the evening news."],
+)
+def test_a_part_of_day_needs_a_preposition_after_the(sentence: str) -> None:
+    assert not [t for t in run(sentence) if t[1] == "TIME"]
+
+
 def test_a_quarter_takes_the_year_of_the_day_it_ended() -> None:
     text = (
         "Net income for its fiscal second quarter, which ended Feb. 28, rose 20% from "
