@@ -93,7 +93,7 @@ def _build_heads() -> dict[str, tuple[str, ...]]:
     add(
         """christmas new year thanksgiving easter good election independence labor memorial
         veterans valentine halloween boxing bastille victory mother father martin st
-        remembrance canada australia anzac""".split(),
+        remembrance canada australia anzac black cyber""".split(),
         "holiday",
     )
     add(["anniversary"], "anniv")
@@ -223,6 +223,7 @@ _USEFUL_WORD_RE = compile_re(_BEFORE_WORD + "(" + _USEFUL_TRIE + r")\b")
 _WORD_HEAD_ASCII = compile_re(r"\W(" + _HEAD_TRIE + r")\b", re.ASCII)
 _USEFUL_WORD_ASCII = compile_re(r"\W(" + _USEFUL_TRIE + r")\b", re.ASCII)
 _DIGITS_ASCII = compile_re(r"[0-9][0-9]*")
+_CLOCK_ZONE = compile_re(r"\s?(?:gmt|utc|hrs)(?![a-z])")
 _WORD_AT_0 = compile_re(r"([a-z]+)\b")
 
 # Safety budget against hostile input (megabytes of dates or month names): no news article
@@ -237,6 +238,8 @@ def _digit_rules(low: str, ts: int, te: int) -> tuple[str, ...]:
     n = te - ts
     nxt = low[te : te + 1]
     if n == 4:
+        if _CLOCK_ZONE.match(low, te):
+            return ("time",)  # "0700 GMT"
         if low[ts : ts + 2] not in _CENTURIES:
             return ()
         if nxt in ("-", "/"):
@@ -1068,6 +1071,8 @@ class _Doc:
             and self.prev_word(ws).lower() not in _WD_PREPOSITIONS
         ) or self.text.endswith("Mail on ", 0, ws):
             return None  # "The Sunday Times", "The Mail on Sunday": a name
+        if self.prev_word(ws) in _WD_NAME_BEFORE and self.text[ws - 1 : ws] == " ":
+            return None  # "Black Saturday", "Bloody Sunday": a day's name, not a date
         pre = (m.group("pre") or "").split()
         pod = m.group("pod")
         podc = PARTS_OF_DAY.get(pod or "", "")
@@ -1139,6 +1144,8 @@ class _Doc:
                 hh = 0
         elif g("h2"):
             hh, mi = int(g("h2")), int(g("mi2"))
+        elif g("h6"):
+            hh, mi = int(g("h6")), int(g("mi6"))  # "0700 GMT", "1430 hrs"
         elif g("word"):
             if self._capitalised_title(m.start("word")) or self.low.endswith("high ", 0, m.start()):
                 return None
@@ -1390,6 +1397,9 @@ class _Doc:
         elif det in ("a", "an") and not compile_re(r"few|couple|dozen|half").match(qs):
             start = m.start("dir") if dirw else m.start("q")
             det = ""
+        if dirw == "following" and not det and not approx:
+            start = m.start("q")  # "retired following 26 years at the club": a preposition
+            dirw = ""
         if det in ("its", "their", "his", "her") and (adjectival or g("noun")):
             start = m.start("dir") if dirw else m.start("q")
             det = ""
@@ -1562,7 +1572,8 @@ class _Doc:
             y = resolve_day_year(ref, month, dnum, self.tense(start, end)) if ref else None
             if y is None or not valid_day(y, month, dnum):
                 return None
-            return _Out(start, end, "DATE", iso_week(dt.date(y, month, dnum)), mod)
+            week = iso_week(dt.date(y, month, dnum))
+            return _Out(start, end, "DATE", week + "-WE" if code == "WE" else week, mod)
         if g("ofy"):
             return _Out(start, end, "DATE", g("ofy"), mod)
         ended = compile_re(r"\s+(?:ended|ending|ends|to\s+date|through)").match(after)
@@ -2337,6 +2348,7 @@ _WD_NAME_AFTER = compile_re(
     r"[ \t]+(?:Times|Telegraph|Mirror|Express|Herald|Post|Mail|Independent|Tribune|Star|Sport"
     r"|Observer|Sun|Business|Night\s+Football|Night\s+Live)\b"
 )
+_WD_NAME_BEFORE = frozenset("Black Bloody Super Ash Palm Holy Maundy Shrove Cyber Blue".split())
 _WD_PREPOSITIONS = frozenset("on by since until till from last next this that before after".split())
 _YEAR_RANGE_AFTER = compile_re(r"-((?:1[89]|20)\d\d|\d\d)(?![\d-])")
 _YEAR_RANGE_BEFORE = compile_re(r"(?<![\d-])((?:1[89]|20)\d\d)-$")

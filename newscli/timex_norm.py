@@ -37,7 +37,7 @@ _SCHEDULE_VERBS = frozenset(
     """meet meets resume resumes begin begins start starts open opens reopen reopens visit
     visits travel travels arrive arrives leave leaves return returns vote votes convene
     convenes face faces hold holds host hosts play plays launch launches close closes ends
-    expires""".split()
+    expires kicks""".split()
 )
 _FINITE_PAST = frozenset("said told was were had did ago yesterday".split())
 _PRESENT_CUES = frozenset("is are am says say does do".split())
@@ -369,6 +369,8 @@ def holiday_date(name: str, year: int) -> tuple[str, dt.date | None]:
         return "D", dt.date(year, m, d)
     if name.startswith("thanksgiving"):
         return "D", nth_weekday(year, 11, 3, 4)
+    if name in ("black friday", "cyber monday"):  # the shopping days after Thanksgiving
+        return "D", nth_weekday(year, 11, 3, 4) + dt.timedelta(days=1 if name[0] == "b" else 4)
     if name == "election day":
         first_monday = nth_weekday(year, 11, 0, 1)
         return "D", first_monday + dt.timedelta(days=1)

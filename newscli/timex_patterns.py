@@ -122,6 +122,7 @@ RULES: list[tuple[str, str]] = [
         "time",
         r"(?<![\d.$:,])(?:(?P<h>\d{1,2})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>" + AMPM + r")"
         rf"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?=\s*{TZ}|\s+hours)"
+        r"|(?P<h6>[01]\d|2[0-3])(?P<mi6>[0-5]\d)(?=\s*(?:gmt|utc|hrs)(?![a-z]))"
         r"|(?P<word>noon|midnight|midday)(?![a-z])"
         rf"|(?P<h4>\d{{1,2}}|{NUM_W})\s+(?:o'clock\s+)?in\s+the\s+(?P<pod4>morning|afternoon|evening)"
         rf"|(?P<h5>\d{{1,2}}|{NUM_W})\s+o'clock)"
@@ -259,6 +260,7 @@ RULES: list[tuple[str, str]] = [
         r"(?P<pre>(?:last|next|this)\s+)?"
         r"(?P<h>christmas(?:\s+(?:day|eve))?|new\s+year['’]s(?:\s+(?:day|eve))?"
         r"|thanksgiving(?:\s+day)?|easter(?:\s+(?:sunday|monday|week|weekend))?|good\s+friday"
+        r"|black\s+friday|cyber\s+monday"
         r"|election\s+day|independence\s+day|labor\s+day|memorial\s+day|veterans\s+day"
         r"|valentine['’]s\s+day|halloween|boxing\s+day|bastille\s+day|victory\s+day"
         r"|mother['’]s\s+day|father['’]s\s+day|martin\s+luther\s+king\s+day|christmas\s+eve"

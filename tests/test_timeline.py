@@ -754,10 +754,29 @@ def test_context_gives_the_day(sentence: str, expected: tuple[str, str]) -> None
             "Sales fell in the July-September period of 2019.",
             ("the July-September period of 2019", "DATE", "2019-Q3"),
         ),
+        # "following" with no article is a preposition, not part of the duration
+        ("He retired following 26 years at the club.", ("26 years", "DURATION", "P26Y")),
+        (
+            "The season kicks off on the weekend of Aug. 21.",
+            ("the weekend of Aug. 21", "DATE", "2021-W33-WE"),
+        ),
+        # the shopping days after Thanksgiving; a clock time in military form with its zone
+        ("Stores opened early on Black Friday.", ("Black Friday", "DATE", "2020-11-27")),
+        (
+            "Roads reopened at 0700 GMT on Sunday.",
+            ("0700 GMT on Sunday", "TIME", "2021-03-14T07:00"),
+        ),
     ],
 )
 def test_the_clause_around_an_expression(sentence: str, expected: tuple[str, str, str]) -> None:
     assert expected in run(sentence), run(sentence)
+
+
+def test_a_named_day_is_not_a_weekday() -> None:
+    assert [t for t, _, _ in run("Black Saturday, on February 7, 2009, killed 173.")] == [
+        "February 7, 2009"
+    ]
+    assert run("Bloody Sunday was remembered.") == []
 
 
 @pytest.mark.parametrize(
