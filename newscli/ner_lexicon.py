@@ -27,6 +27,7 @@ TITLES: Final = _words(
     ambassador envoy consul diplomat spokesman spokeswoman spokesperson
     chairman chairwoman chair chief executive ceo director manager coach
     judge justice attorney prosecutor chief inspector superintendent detective officer
+    commissioner sheriff treasurer comptroller administrator
     foreign defence defense interior finance economy trade justice health education
     agriculture energy industry transport labour labor culture environment
     first acting former late senior top deputy assistant associate
@@ -47,7 +48,8 @@ ROLE_HEADS: Final = _words(
     empress sheikh sheik emir sultan shah pope cardinal archbishop bishop reverend rabbi imam
     ayatollah ambassador envoy consul diplomat spokesman spokeswoman spokesperson chairman
     chairwoman chair ceo director manager coach judge justice attorney prosecutor inspector
-    superintendent detective officer leader speaker striker midfielder defender goalkeeper
+    superintendent detective officer commissioner sheriff treasurer comptroller administrator
+    leader speaker striker midfielder defender goalkeeper
     forward winger skipper batsman bowler all-rounder opener champion mp mep professor
     official analyst economist spokesman lawyer executive premier
     nominee candidate hopeful contender challenger frontrunner front-runner mate adviser advisor
@@ -279,7 +281,7 @@ NEVER_ALONE: Final = MONTHS_DAYS | _words(
     Their Its Mr Mrs Ms Dr Sir Madam OK Okay Yes No God Internet Web Christmas Easter
     Ramadan Prime Minister President Pope GMT EDT EST BST CET UTC GDP GNP CEO CFO PMI IPO CPI
     HIV DNA TV PC AM PM FM BC AD OK AIDS Ebola Zika SARS MERS COVID Covid COVID-19 Covid-19
-    H1N1 H5N1""".replace("\n", " ")
+    H1N1 H5N1 Celsius Fahrenheit""".replace("\n", " ")
 )
 # Lower-case words before a place name ("in Moscow", "from Pyongyang").
 PLACE_PREPOSITIONS: Final = _words(

@@ -63,6 +63,10 @@ _ABBREV: Final = frozenset(
 _STATE_HEADS: Final = frozenset(
     "republic kingdom commonwealth state states emirate principality".split()
 )
+_WEEKDAYS: Final = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_DAY_EPITHETS: Final = frozenset(
+    "black bloody good super ash palm holy maundy shrove cyber easter".split()
+)
 _EVENT_HEADS: Final = frozenset("hurricane typhoon cyclone storm tropical operation".split())
 _LANGUAGE_CUES: Final = frozenset(
     "in into speak speaks spoke spoken speaking fluent learn learned learning translated".split()
@@ -807,6 +811,8 @@ class Recogniser:
         """Titles from ``start`` then a name: the name is a person, the titles its role.
         ``Secretary of State Antony Blinken``: a title with ``of`` runs up to a given name."""
         n = len(idx)
+        if all(_is_title(w) for w in lows[start:]):
+            return  # "the European Commissioner": a title, nobody named
         k = start
         while k < n - 1 and _is_title(lows[k]):
             k += 1
@@ -984,6 +990,9 @@ class Recogniser:
         if len(idx) == 1 and (not u.caps or self.budget < 0):
             # fast path: one word of running text that a list knows (most chunks)
             f = forms[idx[0]]
+            if f == "Games" and idx[0] > 0 and toks[idx[0] - 1].text.lower() == "the":
+                self._emit(u, idx, "EVENT", True)  # "soon after the Games": the Olympics
+                return
             if f not in lx.KNOWN_NAMES:
                 if f in lx.KNOWN_ORGS:
                     self._emit(u, idx, "ORG", True)
@@ -1027,6 +1036,12 @@ class Recogniser:
             and not (n == 2 and fs[0] in self.given and fs[1] in self.surnames)  # "June Carter"
         ):
             self._chunk(u, idx[1:], memory)
+            return
+        if n == 2 and lows[1] in _WEEKDAYS and lows[0] in _DAY_EPITHETS:
+            # "Bloody Sunday", "Black Saturday" are events; "Black Friday", "Good Friday",
+            # "Super Tuesday" are days of the calendar, no name
+            if lows[0] == "bloody" or (lows[0] == "black" and lows[1] != "friday"):
+                self._emit(u, idx, "EVENT", True)
             return
         if (
             fs[-1] in lx.MONTHS_DAYS

@@ -765,3 +765,20 @@ def test_long_lines_are_read_as_running_text_or_headline(line, caps):
 
     assert len(line) > 150
     assert _caps_mode(line, tokenize(line, 0, len(line)), True) is caps
+
+
+def test_an_organisation_its_commissioner_and_a_bare_title():
+    got = labels("Rural Fire Service Commissioner Shane Fitzsimmons said it was bad.")
+    assert got["Shane Fitzsimmons"] == "PERSON"
+    assert "Fitzsimmons" not in "".join(k for k, v in got.items() if v == "ORG")
+    # a title with nobody named is no person
+    assert labels("He wrote to the European Commissioner.") == {"European": "NORP"}
+
+
+def test_named_days_units_and_the_games():
+    got = labels("The fires of Black Saturday killed 173. Many recall Bloody Sunday in Derry.")
+    assert got["Black Saturday"] == "EVENT" and got["Bloody Sunday"] == "EVENT"
+    # calendar days with a name are dates, not entities
+    assert labels("Stores opened on Black Friday and Super Tuesday came.") == {}
+    assert labels("It reached 40 degrees Celsius in Perth.") == {"Perth": "GPE"}
+    assert labels("Pledges were dropped soon after the Games.") == {"Games": "EVENT"}
