@@ -39,6 +39,7 @@ from newscli.timex_norm import (
     clause_tense,
     holiday_date,
     iso_week,
+    nth_weekday,
     quarter_of,
     relative_weekday,
     resolve_day_year,
@@ -595,6 +596,11 @@ _MONTH_CUES = frozenset(
 )
 # before "the morning" etc.: words that make it the time of an event
 _DAYPART_PREPOSITIONS = frozenset("in during by until till since through throughout".split())
+# statistics "for" a month are published after it ends
+_DATA_FOR = compile_re(
+    r"\b(?:figures|data|sales|statistics|numbers|results|report|reports|output|exports|imports"
+    r"|payrolls|readings)\s+for\s+$"
+)
 # a participle that points ahead from the clause's event: "delays starting in April"
 _STARTING = compile_re(r"\b(?:starting|beginning)\s+(?:in\s+|on\s+)?$")
 # a verb after a sentence-initial month makes the month its subject
@@ -1032,6 +1038,8 @@ class _Doc:
                     tense = None if tense == PAST else FUTURE
                 elif compile_re(r"\bthrough\s+$").search(before):
                     tense = None  # "loans through January": the nearest one
+                elif tense == FUTURE and _DATA_FOR.search(self.low, max(0, start - 24), start):
+                    tense = None  # "figures for February will be published": a month reported
                 elif _STARTING.search(self.low, max(0, start - 16), start):
                     # "warned of delays beginning in April": the one ahead of the report
                     tense = None if tense == PAST else FUTURE
@@ -1073,6 +1081,8 @@ class _Doc:
             return None  # "The Sunday Times", "The Mail on Sunday": a name
         if self.prev_word(ws) in _WD_NAME_BEFORE and self.text[ws - 1 : ws] == " ":
             return None  # "Black Saturday", "Bloody Sunday": a day's name, not a date
+        if m.group("nth"):
+            return self._nth_weekday(m, wd)
         pre = (m.group("pre") or "").split()
         pod = m.group("pod")
         podc = PARTS_OF_DAY.get(pod or "", "")
@@ -1127,6 +1137,26 @@ class _Doc:
         if podc and (not self.timeml or podc == "EV"):
             return _Out(start, end, "TIME", f"{d.isoformat()}T{podc}", mod)
         return _Out(start, end, "DATE", d.isoformat(), mod)
+
+    def _nth_weekday(self, m: re.Match[str], wd: int) -> _Out | None:
+        """``the first Monday in February``, ``the last Thursday of November 2012``."""
+        if not self.text[m.start("nm")].isupper():
+            return None
+        month = MONTH_NUM[m.group("nm").rstrip(".")]
+        n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
+        nth = n[m.group("nth")]
+        if m.group("ny"):
+            year: int | None = int(m.group("ny"))
+        elif self.ref:
+            year = resolve_month_year(self.ref, month, self.tense(m.start(), m.end()))
+        else:
+            year = None
+        if year is None:
+            return _Out(m.start(), m.end(), "DATE", f"XXXX-{month:02d}")
+        d = nth_weekday(year, month, wd, nth)
+        if d.month != month:
+            return None  # no fifth Monday that month
+        return _Out(m.start(), m.end(), "DATE", d.isoformat())
 
     def r_time(self, c: _Cand, m: re.Match[str]) -> _Out | None:
         g = m.group
@@ -1576,7 +1606,10 @@ class _Doc:
             return _Out(start, end, "DATE", week + "-WE" if code == "WE" else week, mod)
         if g("ofy"):
             return _Out(start, end, "DATE", g("ofy"), mod)
-        ended = compile_re(r"\s+(?:ended|ending|ends|to\s+date|through)").match(after)
+        ended = compile_re(
+            r"\s+(?:ended|ending|ends|to\s+date|through"
+            r"|to\s+(?:the\s+end\s+of\s+|end-)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+        ).match(after)  # "in the year to February": the twelve months up to it
         if unit == "year" and det in ("the", "the current") and ended:
             return _Out(start, end, "DURATION", "P1Y", mod)
         # anaphoric: that year, the following month, the previous day

@@ -113,10 +113,14 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "wd",
+        # "the first Monday in February": the nth weekday of a month
+        rf"(?:(?:the\s+)?(?P<nth>first|second|third|fourth|fifth|last)\s+"
+        rf"(?={WD}\s+(?:in|of)\s+{MON}))?"
         r"(?P<pre>(?:(?:this|next|last)\s+(?:coming|past)\s+|last\s+|next\s+|this\s+|coming\s+"
         r"|early\s+|late\s+|earlier\s+|later\s+|the\s+previous\s+|the\s+following\s+"
         r"|the\s+next\s+|every\s+|each\s+))?"
-        rf"(?P<wd>{WD})(?P<pl>s)?(?![a-z])(?:\s+(?P<pod>{POD}|(?P<pods>mornings|afternoons|evenings|nights)))?",
+        rf"(?P<wd>{WD})(?P<pl>s)?(?![a-z])(?:\s+(?P<pod>{POD}|(?P<pods>mornings|afternoons|evenings|nights)))?"
+        rf"(?(nth)\s+(?:in|of)\s+(?P<nm>{MON})(?:,?\s+(?P<ny>{YEAR}))?)",
     ),
     (
         "time",

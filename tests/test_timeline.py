@@ -766,6 +766,19 @@ def test_context_gives_the_day(sentence: str, expected: tuple[str, str]) -> None
             "Roads reopened at 0700 GMT on Sunday.",
             ("0700 GMT on Sunday", "TIME", "2021-03-14T07:00"),
         ),
+        # the nth weekday of a month
+        (
+            "The deadline is the first Monday in February.",
+            ("the first Monday in February", "DATE", "2021-02-01"),
+        ),
+        (
+            "It fell on the last Thursday of November 2012.",
+            ("the last Thursday of November 2012", "DATE", "2012-11-29"),
+        ),
+        # statistics for a month come out after it, whatever the tense of their release
+        ("Sales figures for February will be published Friday.", ("February", "DATE", "2021-02")),
+        # "the year to February" is the twelve months up to it
+        ("In the year to February, prices rose 6%.", ("the year", "DURATION", "P1Y")),
     ],
 )
 def test_the_clause_around_an_expression(sentence: str, expected: tuple[str, str, str]) -> None:
