@@ -77,6 +77,7 @@ def _build_heads() -> dict[str, tuple[str, ...]]:
 
     add(MONTH_NUM, "md", "set")
     add(WEEKDAY_NUM, "wd", "set", "holiday")
+    add([w + "s" for w in WEEKDAY_NUM], "wd", "set")  # "on Mondays"
     add(list(UNITS) + list(UNIT_PLURALS), "dur", "set", "relunit", "anchored")
     add(["years", "months", "weeks", "days", "hours", "minutes", "decades", "centuries"], "vague")
     add(["quarters"], "vague")
@@ -1470,6 +1471,20 @@ class _Doc:
             return o
         if post in ("from now", "hence"):
             return self._ago(n, unit, 1, start, end, mod)
+        if g("fromd"):
+            # "a week from Wednesday": counted from the coming day named
+            fd = g("fromd")
+            if fd in WEEKDAY_NUM and not self.text[m.start("fromd")].isupper():
+                return None
+            code = _UNIT_CODE[unit]
+            if self.ref is None or n is None or n != int(n) or code not in ("D", "W", "M", "Y"):
+                return _Out(start, end, "DATE", "XXXX-XX-XX")
+            if fd in WEEKDAY_NUM:
+                base = resolve_weekday(self.ref, WEEKDAY_NUM[fd], FUTURE)
+            else:
+                base = self.ref + dt.timedelta(days=1 if fd == "tomorrow" else 0)
+            d = shift(base, code, int(n))
+            return _Out(start, end, "DATE", d.isoformat())
         if post == "earlier":
             if unit == "year" and n == 1 and self.topic_quarter and self.ref:
                 y, q = self.topic_quarter
@@ -2032,6 +2047,8 @@ class _Doc:
                 return _Out(start, end, "SET", f"XXXX-{MONTH_NUM[uw]:02d}")
             if uw in SEASONS:
                 return _Out(start, end, "SET", f"XXXX-{SEASONS[uw]}")
+            if uw == "weekend":
+                return _Out(start, end, "SET", "XXXX-WXX-WE")
             if uw in ("morning", "afternoon", "evening", "night") and uw != "night":
                 return _Out(start, end, "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[uw]}")
             if uw == "night":
@@ -2043,6 +2060,8 @@ class _Doc:
             if g("other"):
                 n = (n or 1) * 2
             return _Out(start, end, "SET", duration_value(n, unit))
+        if g("we"):
+            return _Out(start, end, "SET", "XXXX-WXX-WE")  # "shops close on weekends"
         # "a year" as a rate: only with a frequency ("twice a week", "three times a year")
         if not g("rate"):
             return None
@@ -2204,6 +2223,12 @@ class _Doc:
     def r_anchored(self, c: _Cand, m: re.Match[str]) -> _Out | None:
         a = " ".join(m.group("a").split())
         start, end = m.start(), m.end()
+        if m.group("bl"):
+            # "the week before last": two calendar units back from the publication date
+            code = _UNIT_CODE[m.group("bl")]
+            if self.ref is None:
+                return _Out(start, end, "DATE", {"W": "XXXX-WXX", "M": "XXXX-XX"}.get(code, "XXXX"))
+            return _Out(start, end, "DATE", at_granularity(shift(self.ref, code, -2), code))
         words = a.split()
         unit = words[-1] if words[-1] not in ("before", "after") else words[-2]
         pod = PARTS_OF_DAY.get(unit)

@@ -176,6 +176,7 @@ RULES: list[tuple[str, str]] = [
         r"business|calendar|working))?"
         rf"(?P<sep>[\s-]+)(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?"
         r"(?P<post>\s+ago|\s+earlier|\s+or\s+so\s+ago|\s+from\s+now|\s+hence|\s+or\s+so(?![a-z])"
+        rf"|\s+from\s+(?P<fromd>today|tomorrow|{WD})(?![a-z])"
         r"|\s+ahead|-long"
         r"|[\s-]+old(?![a-z]))?(?P<noun>[\s-]+(?:period|term)(?![a-z]))?",
     ),
@@ -250,7 +251,8 @@ RULES: list[tuple[str, str]] = [
         rf"(?P<u>{UNIT}|{WD}s?(?![a-z])|{MON}|morning|afternoon|evening|night|spring|summer|fall"
         r"|autumn|winter)(?![a-z])"
         rf"|(?P<rate>(?:once|twice|thrice|(?:\d+|{NUM_W})\s+times)\s+)?(?:a|per)\s+"
-        r"(?P<u2>second|minute|hour|day|week|month|quarter|year)(?![a-z])",
+        r"(?P<u2>second|minute|hour|day|week|month|quarter|year)(?![a-z])"
+        r"|(?<=on\s|at\s)(?P<we>weekends)(?![a-z])",
     ),
     (
         "season",
@@ -286,6 +288,7 @@ RULES: list[tuple[str, str]] = [
         r"|the\s+same\s+(?:day|week|month|year)"
         r"|the\s+(?:next|following|previous|preceding)\s+(?:day|morning|evening|night)"
         r"|the\s+following\s+(?:week|month|year)|the\s+previous\s+(?:week|month|year)"
+        r"|the\s+(?P<bl>week|month|year)\s+before\s+last"
         r"|the\s+day\s+(?:before|after)|the\s+(?:week|month|year)\s+(?:before|after))(?![a-z])",
     ),
     (

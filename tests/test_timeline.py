@@ -779,6 +779,13 @@ def test_context_gives_the_day(sentence: str, expected: tuple[str, str]) -> None
         ("Sales figures for February will be published Friday.", ("February", "DATE", "2021-02")),
         # "the year to February" is the twelve months up to it
         ("In the year to February, prices rose 6%.", ("the year", "DURATION", "P1Y")),
+        # counted from a day, and two units back
+        ("The vote is a week from Friday.", ("a week from Friday", "DATE", "2021-03-26")),
+        ("It opens ten days from today.", ("ten days from today", "DATE", "2021-03-27")),
+        ("They met the week before last.", ("the week before last", "DATE", "2021-W09")),
+        # plural weekdays and weekends recur
+        ("Two flights leave on Mondays.", ("Mondays", "SET", "XXXX-WXX-1")),
+        ("Shops close on weekends.", ("weekends", "SET", "XXXX-WXX-WE")),
     ],
 )
 def test_the_clause_around_an_expression(sentence: str, expected: tuple[str, str, str]) -> None:
