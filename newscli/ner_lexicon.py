@@ -188,7 +188,7 @@ ORG_SUFFIXES: Final = _words(
 ORG_HEADS: Final = _words(
     """ministry department university bank college institute school academy commission committee
     council board bureau office agency federation association union league party church court
-    house chamber order society federal national""".replace("\n", " ")
+    house chamber order society federal national center centre centers centres""".replace("\n", " ")
 )
 # Well-known organisations, agencies and companies written by hand (acronyms in capitals).
 _KNOWN_ORGS_WORDS = _words(
@@ -281,7 +281,7 @@ NEVER_ALONE: Final = MONTHS_DAYS | _words(
     Their Its Mr Mrs Ms Dr Sir Madam OK Okay Yes No God Internet Web Christmas Easter
     Ramadan Prime Minister President Pope GMT EDT EST BST CET UTC GDP GNP CEO CFO PMI IPO CPI
     HIV DNA TV PC AM PM FM BC AD OK AIDS Ebola Zika SARS MERS COVID Covid COVID-19 Covid-19
-    H1N1 H5N1 Celsius Fahrenheit""".replace("\n", " ")
+    H1N1 H5N1 Celsius Fahrenheit Budget""".replace("\n", " ")
 )
 # Lower-case words before a place name ("in Moscow", "from Pyongyang").
 PLACE_PREPOSITIONS: Final = _words(

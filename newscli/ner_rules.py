@@ -230,6 +230,13 @@ def _count_mid_cap(mid_caps: dict[str, int], words: list[str], k: int) -> None:
         mid_caps[w] = mid_caps.get(w, 0) + 1
 
 
+def _org_word(low: str) -> bool:
+    """An organisation's head or suffix, plurals too (``Centers for Disease Control``)."""
+    if low in lx.ORG_HEADS or low in lx.ORG_SUFFIXES:
+        return True
+    return low.endswith("s") and (low[:-1] in lx.ORG_HEADS or low[:-1] in lx.ORG_SUFFIXES)
+
+
 def _is_title(low: str) -> bool:
     """A title word, hyphenated ones too (``major-general``, ``vice-premier``)."""
     if low in lx.TITLES:
@@ -735,10 +742,7 @@ class Recogniser:
                     if (
                         e - j == 1
                         and w in ("for", "and", "on", "the", "in")
-                        and any(
-                            forms[m].lower() in lx.ORG_HEADS or forms[m].lower() in lx.ORG_SUFFIXES
-                            for m in range(k, j)
-                        )
+                        and any(_org_word(forms[m].lower()) for m in range(k, j))
                     ):
                         j = e
                         continue
@@ -1055,8 +1059,9 @@ class Recogniser:
             fs[0] in lx.NEVER_ALONE
             or len(fs[0]) == 1
             or ("-" in fs[0] and _PARTY_STATE.match(fs[0]) is not None)
+            or ("-" in fs[0] and all(p in lx.MONTHS_DAYS for p in fs[0].split("-")))
         ):
-            return
+            return  # (the "April-June" quarter, "Monday-Friday": dates)
         if all(len(f) == 1 for f in fs):
             return
         if (
@@ -1144,7 +1149,7 @@ class Recogniser:
             n >= 2
             and (
                 last in lx.ORG_SUFFIXES
-                or (lows[0] in lx.ORG_HEADS and "of" in lows)
+                or (lows[0] in lx.ORG_HEADS and ("of" in lows or "for" in lows))
                 or any(
                     lows[m + 1] in ("of", "in", "for") and lows[m] in lx.ORG_SUFFIXES
                     for m in range(1, n - 1)

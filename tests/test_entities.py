@@ -782,3 +782,18 @@ def test_named_days_units_and_the_games():
     assert labels("Stores opened on Black Friday and Super Tuesday came.") == {}
     assert labels("It reached 40 degrees Celsius in Perth.") == {"Perth": "GPE"}
     assert labels("Pledges were dropped soon after the Games.") == {"Games": "EVENT"}
+
+
+def test_an_office_for_something_is_an_organisation():
+    assert labels("The Office for National Statistics said prices rose.") == {
+        "Office for National Statistics": "ORG"
+    }
+    assert labels("The Centers for Disease Control and Prevention said so.") == {
+        "Centers for Disease Control and Prevention": "ORG"
+    }
+
+
+def test_month_ranges_and_the_budget_are_no_names():
+    assert labels("Sales fell in the April-June quarter, Osborne said of his Budget.") == {
+        "Osborne": "PERSON"
+    }
