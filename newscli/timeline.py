@@ -39,6 +39,7 @@ from newscli.timex_norm import (
     clause_tense,
     holiday_date,
     iso_week,
+    nearest_weekday,
     nth_weekday,
     quarter_of,
     relative_weekday,
@@ -597,6 +598,9 @@ _MONTH_CUES = frozenset(
 )
 # before "the morning" etc.: words that make it the time of an event
 _DAYPART_PREPOSITIONS = frozenset("in during by until till since through throughout".split())
+_NEAREST = "NEAREST"  # a weekday's tense: the closer one, whichever side
+# "for" a day: the time an event is set for, reported before or after it
+_FOR_DAY = compile_re(r"\bfor\s+(?:on\s+)?$")
 # statistics "for" a month are published after it ends
 _DATA_FOR = compile_re(
     r"\b(?:figures|data|sales|statistics|numbers|results|report|reports|output|exports|imports"
@@ -1122,6 +1126,12 @@ class _Doc:
                 tense = PAST if had else FUTURE
             elif _STARTING.search(before) and tense != PAST:
                 tense = FUTURE  # "flights resume starting Monday"
+            elif (
+                tense != FUTURE
+                and _FOR_DAY.search(before)
+                and not self.low.startswith(("'s", "’s"), m.end("wd"))
+            ):
+                tense = _NEAREST  # "called a strike for Sunday": the day it was set for
             elif self.low.startswith(("'s", "’s"), m.end("wd")):
                 tense = None  # "Friday's meeting": reported events lie behind
             elif compile_re(r"\bby\s+$|\ba\s+$").search(before) and (
@@ -1131,7 +1141,8 @@ class _Doc:
                 # unless the clause is past ("missed a Friday deadline"); "the Tuesday
                 # deadline" may be one already passed
                 tense = None if tense == PAST else FUTURE
-            d = resolve_weekday(ref, wd, tense)
+            near = tense == _NEAREST
+            d = nearest_weekday(ref, wd) if near else resolve_weekday(ref, wd, tense)
         mod = {"early": "START", "late": "END"}.get(how or "")
         if how in ("earlier", "later"):
             start = ws
@@ -1221,6 +1232,8 @@ class _Doc:
                 wdn = WEEKDAY_NUM[g("wd")]
                 if g("wdpre"):
                     day = relative_weekday(self.ref, wdn, g("wdpre"))  # "noon next Monday"
+                elif tense != FUTURE and _FOR_DAY.search(self.low, max(0, start - 6), start):
+                    day = nearest_weekday(self.ref, wdn)  # "a strike for midday on Sunday"
                 else:
                     day = resolve_weekday(self.ref, wdn, tense)
                 explicit = True

@@ -254,6 +254,14 @@ def resolve_weekday(ref: dt.date, wd: int, tense: str | None) -> dt.date:
     return ref - dt.timedelta(days=(ref.weekday() - wd) % 7)
 
 
+def nearest_weekday(ref: dt.date, wd: int) -> dt.date:
+    """The ``wd`` closest to the reference date, before it on a tie: ``a strike for Sunday``
+    called on a Friday is two days ahead; a service "for Saturday" on a Sunday, one behind."""
+    back = (ref.weekday() - wd) % 7
+    ahead = (wd - ref.weekday()) % 7
+    return ref + dt.timedelta(days=ahead) if ahead < back else ref - dt.timedelta(days=back)
+
+
 def relative_weekday(ref: dt.date, wd: int, how: str) -> dt.date:
     """``last Friday`` (strictly before), ``next Friday`` (strictly after), ``this Friday``
     (the reference day or the first one after it)."""

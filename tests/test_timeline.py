@@ -786,6 +786,10 @@ def test_context_gives_the_day(sentence: str, expected: tuple[str, str]) -> None
         # plural weekdays and weekends recur
         ("Two flights leave on Mondays.", ("Mondays", "SET", "XXXX-WXX-1")),
         ("Shops close on weekends.", ("weekends", "SET", "XXXX-WXX-WE")),
+        # an event set "for" a day: the nearer one, even when the call is reported
+        ("Unions called a strike for Saturday.", ("Saturday", "DATE", "2021-03-20")),
+        ("A rally planned for Tuesday was called off.", ("Tuesday", "DATE", "2021-03-16")),
+        ("He was jailed for Monday's attack.", ("Monday", "DATE", "2021-03-15")),
     ],
 )
 def test_the_clause_around_an_expression(sentence: str, expected: tuple[str, str, str]) -> None:
