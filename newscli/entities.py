@@ -324,6 +324,7 @@ def extract_entities(seg: Segmentation, dateline: Dateline | None = None) -> lis
         gp.mentions.append(r)
         votes = gp.label_votes
         votes[label] = votes.get(label, 0.0) + (1.0 if r.strong else 0.4)
+    _join_short_organisations(groups)
     # salience order: most mentions first, then the earliest (a stable sort: ties keep the
     # order the groups were made in)
     order: list[tuple[int, int, int]] = []
@@ -397,6 +398,33 @@ def extract_entities(seg: Segmentation, dateline: Dateline | None = None) -> lis
 
 
 _CANON_LABELS: Final = frozenset(("GPE", "NORP", "LOC"))
+
+
+def _join_short_organisations(groups: list[_Group]) -> None:
+    """Merge an organisation named by its first word alone into the one organisation of the
+    article whose full name begins with it (``Zorbix`` into ``Zorbix Inc``); with two
+    candidates (``Manchester United`` and ``Manchester City``) nothing is merged."""
+    firsts: dict[str, _Group | None] = {}
+    shorts: list[_Group] = []
+    for gp in groups:
+        if gp.label_votes.keys() != {"ORG"}:
+            continue
+        long = [r.words[0].lower() for r in gp.mentions if len(r.words) >= 2]
+        if not long:
+            shorts.append(gp)
+        for first in long:
+            held = firsts.get(first, gp)
+            firsts[first] = gp if held is gp else None
+    if not shorts or not firsts:
+        return
+    for gp in shorts:
+        target = firsts.get(gp.mentions[0].words[0].lower())
+        if target is None:
+            continue
+        target.mentions.extend(gp.mentions)
+        target.label_votes["ORG"] += gp.label_votes["ORG"]
+        target.sort = True
+        groups.remove(gp)
 
 
 def _fullest_first(r: Raw) -> tuple[int, int]:

@@ -210,8 +210,15 @@ def _form(text: str, caps: bool) -> str:
 
 
 def _is_cap(t: str) -> bool:
-    """A capitalised word (not ``COVID-19``, not ``4-6``)."""
-    return t[0].isupper() and (t.isalpha() or (t[0].isalpha() and _DIGIT.search(t) is None))
+    """A capitalised word (not ``COVID-19``, not ``4-6``, not a contraction: ``Don't``,
+    ``We'll``)."""
+    return t[0].isupper() and (
+        t.isalpha()
+        or (t[0].isalpha() and _DIGIT.search(t) is None and not t.lower().endswith(_CONTRACTIONS))
+    )
+
+
+_CONTRACTIONS: Final = tuple(a + e for a in "'’" for e in ("t", "ll", "re", "ve", "m", "d"))
 
 
 _KNOWN_MULTI_LEN: Final = multi_lengths(k for k in lx.KNOWN_NAMES if " " in k)
@@ -1416,12 +1423,14 @@ class Recogniser:
     def _memory(self) -> dict[str, tuple[str, str | None]]:
         """Lower-cased name -> (label, canonical) from the strong mentions seen so far; the
         words of multi-word person names map to PERSON (``Putin`` after ``Vladimir Putin``),
-        the first word of a multi-word organisation to ORG (``Magna`` after ``Magna Inc``)."""
+        the first word of a multi-word organisation to ORG (``Magna`` after ``Magna Inc``) unless
+        it names a place (``Ohio`` after ``Ohio State University`` is still the state; a town
+        only after a company's legal suffix)."""
         mem: dict[str, tuple[str, str | None]] = {}
         parts: dict[str, tuple[str, str | None]] = {}
         self.person_parts = person_parts = set[str]()
         self.person_parts_strong: set[str] = set()
-        self.org_parts = parts
+        self.org_firsts = org_firsts = set[str]()
         text = self.text
         common = self.common
         for r in self.out:
@@ -1446,10 +1455,14 @@ class Recogniser:
                     p: Place | None = self.places.get(w)
                     if (
                         lw not in common
-                        and (p is None or p.kind != "C")
-                        and (w not in self.demonyms)
+                        and w not in self.demonyms
+                        and (
+                            p is None
+                            or (p.kind == "T" and r.words[1].lower().rstrip(".") in _LEGAL_SUFFIXES)
+                        )
                     ):
                         parts.setdefault(lw, ("ORG", None))
+                        org_firsts.add(lw)
         for k in person_parts:
             parts[k] = ("PERSON", None)
         for k, v in parts.items():
@@ -1461,7 +1474,6 @@ class Recogniser:
         name in this document is that person (``Jordan`` after ``Michael Jordan``)."""
         text = self.text
         pp = self.person_parts_strong
-        op = self.org_parts
         places = self.places
         self.out.sort(key=_START)
         out = self.out
@@ -1489,6 +1501,6 @@ class Recogniser:
                 if lw in pp:
                     r.label = "PERSON"
                     r.canon = None
-                elif lw in op:
+                elif lw in self.org_firsts:  # "Magna" after "Magna Inc"
                     r.label = "ORG"
                     r.canon = None

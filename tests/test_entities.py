@@ -797,3 +797,28 @@ def test_month_ranges_and_the_budget_are_no_names():
     assert labels("Sales fell in the April-June quarter, Osborne said of his Budget.") == {
         "Osborne": "PERSON"
     }
+
+
+def test_a_place_that_begins_an_organisation_stays_a_place():
+    got = labels("Ohio State University beat Michigan. Voters in Ohio went to the polls.")
+    assert got["Ohio State University"] == "ORG" and got["Ohio"] == "GPE"
+    got = labels("The Boston Globe reported it. Traffic in Boston was slow.")
+    assert got["Boston"] == "GPE"
+    # a word that is no place still joins the organisation it began
+    got = labels("Magna Inc reported profits. Magna said sales rose.")
+    assert got["Magna"] == "ORG"
+
+
+def test_an_organisation_named_by_its_first_word_is_one_entity():
+    found = ents("Zorbix Inc reported profits. Zorbix said sales rose.")
+    assert [(e.name, [m.text for m in e.mentions]) for e in found] == [
+        ("Zorbix Inc", ["Zorbix Inc", "Zorbix"])
+    ]
+    # two organisations begin with the word: the short name is left alone
+    found = ents("Manchester United beat Manchester City. Manchester lost again.")
+    assert sum(1 for e in found if len(e.mentions) > 1) == 0
+
+
+def test_a_contraction_opening_a_sentence_is_no_name():
+    got = labels('"Don\'t expect miracles," she said. "We\'ll see," said O\'Neill.')
+    assert got == {"O'Neill": "PERSON"}
