@@ -12,7 +12,7 @@ fits, the speaker is ``None``: a wrong name is worse than none.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from newscli.model import Entity, Mention
 from newscli.quote_lexicon import (
@@ -805,10 +805,12 @@ class Resolver:
         elif p.kind == "pron":
             person = self._pronoun(p.head, offset, paragraph_start)
         elif p.kind == "desc":
-            det = self.text[p.start : p.end].split(maxsplit=1)[0].lower()
-            if det not in _INDEFINITE:
+            words = self.text[p.start : p.end].split()
+            if words[0].lower() not in _INDEFINITE:
                 # "an Iranian military commander" is someone new: never a known name
-                person = self._description(p.head, offset, paragraph_start, p.titles)
+                person = self._description(
+                    p.head, offset, paragraph_start, p.titles, _sides(words[1:])
+                )
         if person is None:
             return Resolved(None, None, mention)
         self.speakers.append((offset, person))
@@ -895,8 +897,16 @@ class Resolver:
         return None
 
     def _description(
-        self, head: str, offset: int, paragraph_start: int, titles: list[str]
+        self,
+        head: str,
+        offset: int,
+        paragraph_start: int,
+        titles: list[str],
+        sides: set[str] | None = None,
     ) -> Person | None:
+        """The latest person whose titles or roles fit the description's head; a party or
+        nationality in it (``the Republican candidate``) rules out a person described with
+        another one (``Clinton, the Democratic nominee``)."""
         head = head.rstrip(".")
         words = {head, *titles}
         wanted: set[str] = set(words)
@@ -911,6 +921,10 @@ class Resolver:
                     return person
                 continue
             if not person.is_org and (person.roles & wanted):
+                if sides:
+                    theirs = _sides(person.roles)
+                    if theirs and not theirs & sides:
+                        continue
                 return person
         # no title or role fits: a description is never guessed onto the last speaker
         return None
@@ -924,6 +938,14 @@ for _imp, _sources in ROLE_IMPLIES.items():
 del _imp, _sources, _t
 
 _INDEFINITE = frozenset("a an one another some several many any".split())
+
+
+def _sides(words: Iterable[str]) -> set[str]:
+    """The parties and nationalities among some words, lower-cased (``Republican``)."""
+    from newscli.gazetteer import current
+
+    demonyms = current().demonyms
+    return {w.lower() for w in words if w[:1].isalpha() and w.capitalize() in demonyms}
 
 
 def _gender_ok(person: Person, g: str) -> bool:

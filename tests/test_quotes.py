@@ -222,6 +222,21 @@ def test_description_resolves_to_role():
     assert qs[1].speaker_mention.text == "The minister"
 
 
+def test_a_description_of_another_party_is_not_the_person():
+    from newscli.entities import extract_entities
+
+    text = (
+        "Mary Hale, the Democratic nominee, campaigned in Ohio on Monday.\n\n"
+        '"We will win this state," Hale told supporters.\n\n'
+        '"They are rigged," the Republican candidate said.\n\n'
+        '"We are confident," the Democratic candidate said later.'
+    )
+    seg = segment(text)
+    qs = extract_quotes(seg, extract_entities(seg))
+    assert [q.speaker for q in qs] == ["Mary Hale", None, "Mary Hale"]
+    assert qs[1].speaker_mention.text == "the Republican candidate"
+
+
 def test_an_age_belongs_to_the_description():
     text = (
         "Foreign Minister Ana Silva said on Monday that the border would reopen.\n\n"
