@@ -2537,6 +2537,9 @@ _DATELINE_LEAD = compile_re(
 )
 
 
+_DAY_NEXT_TO = compile_re(r"(?<![a-z])(?:the\s+)?day\s+(before|after)\s+$")
+
+
 def _is_dateline(text: str, body_start: int, o: _Out) -> bool:
     """Is ``o`` the date of a wire dateline (``MOSCOW, April 27``) near the start of the body?"""
     if o.start - body_start > 200 or not compile_re(r"\d{4}-\d{2}-\d{2}").fullmatch(o.value):
@@ -2552,6 +2555,14 @@ def _emit(doc: _Doc, c: _Cand, o: _Out, seg: Segmentation, ref: dt.date | None) 
             o.end -= 1
         if o.end <= o.start:
             return out
+        if o.type == "DATE" and len(o.value) == 10 and o.value[:4].isdigit():
+            near = _DAY_NEXT_TO.search(doc.low, max(0, o.start - 16), o.start)
+            if near is not None:
+                # "the day before last Tuesday's hearing", "the day after Christmas"
+                d = dt.date.fromisoformat(o.value)
+                d += dt.timedelta(days=-1 if near.group(1) == "before" else 1)
+                o.start = near.start()
+                o.value = d.isoformat()
         doc.out.append(o)
         if (
             o.type in ("DATE", "TIME")

@@ -790,6 +790,15 @@ def test_context_gives_the_day(sentence: str, expected: tuple[str, str]) -> None
         ("Unions called a strike for Saturday.", ("Saturday", "DATE", "2021-03-20")),
         ("A rally planned for Tuesday was called off.", ("Tuesday", "DATE", "2021-03-16")),
         ("He was jailed for Monday's attack.", ("Monday", "DATE", "2021-03-15")),
+        # the day before or after a named day
+        (
+            "The day before Monday's hearing, he fled.",
+            ("The day before Monday", "DATE", "2021-03-14"),
+        ),
+        (
+            "Shops reopened the day after Christmas.",
+            ("the day after Christmas", "DATE", "2020-12-26"),
+        ),
     ],
 )
 def test_the_clause_around_an_expression(sentence: str, expected: tuple[str, str, str]) -> None:
