@@ -889,6 +889,14 @@ def _after_title(h: Header, text: str, pos: int) -> Header:
                 pos = _next_nonblank(text, end)
                 continue
         if h.date is None and len(line.strip()) <= 60 and _ends_line_block(text, end):
+            dm = _DATE_HEADER_RE.match(line)
+            if dm and dm.end() == len(line):  # "date 2023-11-03" on its own line
+                parsed = parse_date_value(dm.group(1))
+                if parsed:
+                    h.date, h.date_precision = parsed
+                    h.date_span = Span(start + dm.start(1), start + dm.end(1))
+                    pos = _next_nonblank(text, end)
+                    continue
             parsed = parse_date_value(line.strip(), whole=True)
             if parsed:
                 h.date, h.date_precision = parsed
@@ -931,9 +939,16 @@ def _own_paragraph(text: str, end: int) -> bool:
     if nxt[:1] in (" ", "\t"):
         return True  # an indented line starts a paragraph (wire copy)
     nxt = nxt.strip()
-    if not nxt or not (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "\"'“‘«("):
+    if not nxt or not (
+        nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "\"'“‘«(" or nxt.startswith("date ")
+    ):
         return False
-    if len(nxt) > 100 or looks_like_byline(nxt) or parse_date_value(nxt, whole=True):
+    if (
+        len(nxt) > 100
+        or looks_like_byline(nxt)
+        or parse_date_value(nxt, whole=True)
+        or _DATE_HEADER_RE.fullmatch(nxt)
+    ):
         return True
     first_word = nxt.split(None, 1)[0]
     return len(this) + 1 + len(first_word) <= max(len(this), len(nxt))

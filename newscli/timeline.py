@@ -1748,6 +1748,12 @@ class _Doc:
             if g("mqy"):
                 return _Out(start, end, "DATE", f"{g('mqy')}-Q{m2 // 3}")
             return self._quarter_value(m2 // 3, None, start, end, 0)
+        if g("mqe"):
+            # "the September quarter": the calendar quarter ending that month
+            q = MONTH_NUM[g("mqe").rstrip(".")] // 3
+            if g("mqey"):
+                return _Out(start, end, "DATE", f"{g('mqey')}-Q{q}")
+            return self._quarter_value(q, None, start, end, 0)
         unit = g("unit")
         if g("pl") or self.low.startswith("-", m.end()):
             return None

@@ -214,7 +214,9 @@ RULES: list[tuple[str, str]] = [
         rf"|(?<![a-z\d])q(?P<qn>[1-4])(?![a-z\d])(?:\s+(?P<qy>{YEAR}))?"
         rf"|(?P<qy2>{YEAR})\s+q(?P<qn2>[1-4])(?![a-z\d])"
         rf"|(?:the\s+)?(?P<mq1>{MON})\s*[-–]\s*(?P<mq2>{MON})\s+(?:quarter|period)(?![a-z])"
-        rf"(?:(?:,?\s+|\s+of\s+)(?P<mqy>{YEAR}))?",
+        rf"(?:(?:,?\s+|\s+of\s+)(?P<mqy>{YEAR}))?"
+        r"|(?:the\s+)?(?P<mqe>march|june|september|december|mar\.|jun\.|sept?\.|dec\.)"
+        rf"[\s-]+quarter(?![a-z])(?:(?:,?\s+|\s+of\s+)(?P<mqey>{YEAR}))?",
     ),
     (
         "year",

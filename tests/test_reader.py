@@ -263,6 +263,17 @@ def test_date_prefix_month_precision_and_own_line():
     assert h.title == "Harbour closes for winter"
 
 
+def test_date_line_after_the_headline():
+    for sep in ("\n", "\n\n"):
+        text = f"Ferry fares rise in spring{sep}date 2023-11-03\n\nBy Ann Lee\n\nFares rose."
+        h = parse_header(text)
+        assert h.title == "Ferry fares rise in spring"
+        assert h.date == "2023-11-03"
+        assert text[h.date_span.start : h.date_span.end] == "2023-11-03"
+        assert h.byline == "By Ann Lee"
+        assert text[h.body_start :] == "Fares rose."
+
+
 def test_date_prefix_invalid_is_not_a_header():
     h = parse_header("date 2020-13-45 was a typo.")
     assert h.date is None and h.body_start == 0

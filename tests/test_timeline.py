@@ -799,6 +799,9 @@ def test_context_gives_the_day(sentence: str, expected: tuple[str, str]) -> None
             "Shops reopened the day after Christmas.",
             ("the day after Christmas", "DATE", "2020-12-26"),
         ),
+        # a quarter named by its last month
+        ("Sales rose in the December quarter.", ("the December quarter", "DATE", "2020-Q4")),
+        ("We expect growth in the June quarter.", ("the June quarter", "DATE", "2021-Q2")),
     ],
 )
 def test_the_clause_around_an_expression(sentence: str, expected: tuple[str, str, str]) -> None:
