@@ -484,6 +484,7 @@ def _check(text: str, m: re.Match[str], end: int) -> DatelineMatch | None:
         date_text is not None
         and caps
         and agency is not None
+        and "," not in sep
         and ("." in sep or (place.endswith(".") and place.count(".") == 1))
     )
     if date_text is not None and "," not in sep and not m.group("sub") and not stop_sep:

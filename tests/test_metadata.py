@@ -40,6 +40,7 @@ FORMS = [
     ("OSAKA, Feb 3 (Jiji Press) -", "OSAKA", "Feb 3", "Jiji"),
     ("KYIV, Aug. 9 (Interfax) -", "KYIV", "Aug. 9", "Interfax"),
     ("MOSCOW. April 27 (Interfax) -", "MOSCOW", "April 27", "Interfax"),
+    ("CUPERTINO, Calif., Nov. 2 (Reuters) -", "CUPERTINO, Calif.", "Nov. 2", "Reuters"),
     ("MINSK, June 1 (RIA Novosti) -", "MINSK", "June 1", "RIA Novosti"),
     ("ANKARA (Sputnik) -", "ANKARA", None, "Sputnik"),
     ("Berlin (dpa) -", "Berlin", None, "dpa"),
