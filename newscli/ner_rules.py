@@ -209,6 +209,15 @@ def _form(text: str, caps: bool) -> str:
     return text
 
 
+_LONE_LAWS: Final = frozenset(("constitution", "charter", "treaty"))
+_NUMBERED_LAWS: Final = frozenset(("bill", "proposition", "prop", "measure", "initiative"))
+_BILL_PREFIXES: Final = frozenset(("S.B.", "H.B.", "A.B.", "SB", "HB", "AB", "H.R.", "S."))
+
+
+def _is_number(w: str) -> bool:
+    return w.isdigit() and len(w) <= 5
+
+
 def _is_cap(t: str) -> bool:
     """A capitalised word (not ``COVID-19``, not ``4-6``, not a contraction: ``Don't``,
     ``We'll``)."""
@@ -625,8 +634,10 @@ class Recogniser:
             if (
                 prev == "."
                 and k >= 2
-                and cand[k - 2]
-                and (len(words[k - 2]) == 1 or words[k - 2] in _ABBREV)
+                and (
+                    (cand[k - 2] and (len(words[k - 2]) == 1 or words[k - 2] in _ABBREV))
+                    or (words[k - 2] == "v" and k >= 3 and cand[k - 3])
+                )
             ):
                 start_pos = False  # after an initial or a title: "M. Butcher", "Mr. Smith"
                 cand[k] = True
@@ -702,11 +713,16 @@ class Recogniser:
             if not cand[k] or k < done:
                 continue
             j = k + 1
+            case = False
             while j < n:
                 if cand[j]:
                     j += 1
                     continue
                 w = words[j]
+                if w == "v" and j + 2 < n and words[j + 1] == "." and cand[j + 2]:
+                    case = True  # "Roe v. Wade": a court case
+                    j += 2
+                    continue
                 # initials and abbreviations: "P. Simmons", "St. Louis"
                 if (
                     w == "."
@@ -754,6 +770,19 @@ class Recogniser:
                         j = e
                         continue
                 break
+            if (
+                j < n
+                and _is_number(words[j])
+                and (forms[j - 1].lower() in _NUMBERED_LAWS or words[j - 1] in _BILL_PREFIXES)
+            ):
+                # "Senate Bill 8", "Proposition 22", "S.B. 8": a law with its number
+                self._emit(u, list(range(k, j + 1)), "LAW", True)
+                done = j + 1
+                continue
+            if case and j - k <= _MAX_RUN + 2:
+                self._emit(u, [m for m in range(k, j) if words[m] != "."], "LAW", True)
+                done = j
+                continue
             if j - k <= _MAX_RUN:  # longer runs of capitalised words are not one name
                 if j == k + 1 and words[k] != ".":  # one word (most runs)
                     self._chunk(u, [k], memory)
@@ -776,8 +805,8 @@ class Recogniser:
         cap = u.cap
         while idx and not cap[idx[0]]:
             idx = idx[1:]
-        while idx and not cap[idx[-1]]:
-            idx = idx[:-1]
+        while idx and not cap[idx[-1]] and not (label == "LAW" and toks[idx[-1]].text.isdigit()):
+            idx = idx[:-1]  # (a law keeps its number: "Senate Bill 8")
         if not idx:
             return
         if label == "PERSON" and role is None:
@@ -791,6 +820,7 @@ class Recogniser:
             and toks[last + 1].text == "."
             and toks[last + 1].start == end
             and len(b.text) == 1
+            and b.text.isalpha()
         ):
             end += 1
         self.out.append(
@@ -987,6 +1017,9 @@ class Recogniser:
             return False
         nxt2 = toks[after + 1].text if nxt == "." and after + 1 < len(toks) else ""
         before = toks[k - 1].text.lower() if k > 0 else ""
+        if before == "the" and f.lower() in _LONE_LAWS:
+            self._emit(u, idx, "LAW", True)  # "the Constitution"
+            return True
         self._person_or(u, idx, memory, None, nxt=nxt, nxt2=nxt2, before=before)
         return True
 
@@ -1179,8 +1212,11 @@ class Recogniser:
                     # organisation or place before them
                     self._titled(u, idx, fs, lows, q, 0, memory)
                     return
-        # 3. titles before a name: strip them, keep them as the role
+        # 3. titles before a name: strip them, keep them as the role ("First Amendment" is a law)
         if _is_title(lows[0]) and n > 1:
+            if last in lx.LAW_SUFFIXES and not any(f in self.given for f in fs[1:]):
+                self._emit(u, idx, "LAW", True)
+                return
             self._titled(u, idx, fs, lows, 0, 0, memory)
             return
         # 4. a demonym or a place before other words
@@ -1241,7 +1277,10 @@ class Recogniser:
                 self._emit(u, idx[:m], pl.label, True, pl.canonical or head)
                 self._titled(u, idx, fs, lows, m, 0, memory)
                 return
-            if any(f in self.given for f in fs[m : m + 1]) and n - m >= 2:
+            if (any(f in self.given for f in fs[m : m + 1]) and n - m >= 2) or any(
+                _is_title(lows[q]) for q in range(m + 1, n - 1)
+            ):
+                # "U.S. District Judge Robert Pitman": a place, then a title and a name
                 self._emit(u, idx[:m], pl.label, True, pl.canonical or head)
                 self._chunk(u, idx[m:], memory)
                 return

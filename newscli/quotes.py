@@ -795,9 +795,10 @@ def _relative_antecedent(items: list[Item], who: int) -> Phrase | None:
 
 def _subject(items: list[Item], upto: int) -> Phrase | None:
     """The subject at the start of the unit, for ``X did Y, saying …``."""
-    k = 0
-    # skip an introductory phrase ending in a comma: "On Thursday, ..."
-    for m in range(min(upto, 8)):
+    # skip a dateline ("AUSTIN, Texas (AP) —"), then an introductory phrase ending in a
+    # comma: "On Thursday, ..."
+    k = d = _skip_dateline(items, 0, upto)
+    for m in range(d, min(upto, d + 8)):
         if items[m].text == ",":
             k = m + 1
             break

@@ -23,7 +23,7 @@ _NEVER_FINAL = frozenset(
     """mr mrs ms mx dr gen sen rep gov lt col capt sgt maj adm cmdr prof rev hon st mt ft pres
     supt insp det cpl pvt messrs mme mlle msgr gov brig lieut cdr fr sens reps gens
     jan feb mar apr jun jul aug sep sept oct nov dec no nos vol art fig ca approx dept univ ave
-    blvd rd""".split()
+    blvd rd v""".split()
 )
 # Abbreviations that may end a sentence: a boundary only when a typical sentence opener follows.
 _MAYBE_FINAL = frozenset(

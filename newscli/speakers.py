@@ -134,6 +134,8 @@ def _strip_titles(items: list[Item], i: int, j: int) -> tuple[int, list[str]]:
     President Park Geun-hye`` → ``Park Geun-hye``), and the titles."""
     titles: list[str] = []
     start = i
+    if j - i >= 2 and items[j - 1].low.strip(".") in _ORG_WORDS:
+        return start, titles  # "the Justice Department": an organisation's name, no title
     for m in range(i, j - 1):
         low = items[m].low
         if _title_key(low) in TITLES or low in TITLES:

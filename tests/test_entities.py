@@ -822,3 +822,20 @@ def test_an_organisation_named_by_its_first_word_is_one_entity():
 def test_a_contraction_opening_a_sentence_is_no_name():
     got = labels('"Don\'t expect miracles," she said. "We\'ll see," said O\'Neill.')
     assert got == {"O'Neill": "PERSON"}
+
+
+def test_a_place_then_a_compound_title_then_a_name():
+    got = labels("The order by U.S. District Judge Robert Pitman stands.")
+    assert got["Robert Pitman"] == "PERSON" and got["U.S."] == "GPE"
+
+
+def test_laws_with_numbers_court_cases_and_the_constitution():
+    got = labels("The law, known as Senate Bill 8, defies Roe v. Wade and the Constitution.")
+    assert got == {"Senate Bill 8": "LAW", "Roe v. Wade": "LAW", "Constitution": "LAW"}
+    assert labels("Voters backed Proposition 22 and S.B. 8 in May.") == {
+        "Proposition 22": "LAW",
+        "S.B. 8": "LAW",
+    }
+    assert labels("Speech is protected by the First Amendment.") == {"First Amendment": "LAW"}
+    # sport writes "vs.": a fixture, not a case
+    assert labels("The Chicago Bulls vs. Boston game ended.")["Boston"] == "GPE"

@@ -237,6 +237,25 @@ def test_a_description_of_another_party_is_not_the_person():
     assert qs[1].speaker_mention.text == "the Republican candidate"
 
 
+def test_an_organisation_named_after_a_title_word_keeps_its_name():
+    from newscli.entities import extract_entities
+
+    text = 'The Justice Department said the law was "in open defiance of the Constitution."'
+    seg = segment(text)
+    assert one(text, extract_entities(seg)).speaker == "Justice Department"
+
+
+def test_a_dateline_place_is_not_the_subject_of_a_participle():
+    from newscli.entities import extract_entities
+
+    text = (
+        "AUSTIN, Texas (AP) \u2014 A federal judge on Wednesday blocked a law, calling it an "
+        '"offensive deprivation" of a right.'
+    )
+    seg = segment(text)
+    assert [q.speaker for q in extract_quotes(seg, extract_entities(seg))] in ([], [None])
+
+
 def test_an_age_belongs_to_the_description():
     text = (
         "Foreign Minister Ana Silva said on Monday that the border would reopen.\n\n"
