@@ -1177,7 +1177,15 @@ class Recogniser:
             self._emit(u, idx, "NORP", True, d)
             return
         # 1a. a named storm or operation ("Hurricane Sandy": not an epithet and a given name)
-        if n >= 2 and lows[0] in _EVENT_HEADS and (lows[0] != "storm" or fs[1] in self.given):
+        if (
+            n >= 2
+            and lows[0] in _EVENT_HEADS
+            and (
+                lows[0] != "storm"
+                or fs[1] in self.given
+                or (n == 2 and not self._is_common(lows[1]) and fs[1] not in self.places)
+            )
+        ):  # ("Storm Babet": a storm's name, not "Storm Shadow" missiles)
             self._emit(u, idx, "EVENT", True)
             return
         # 1b. an epithet before a given name: "Crooked Hillary Clinton", "Sleepy Joe"

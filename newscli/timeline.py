@@ -1188,6 +1188,12 @@ class _Doc:
             hh, mi = int(g("h2")), int(g("mi2"))
         elif g("h6"):
             hh, mi = int(g("h6")), int(g("mi6"))  # "0700 GMT", "1430 hrs"
+        elif g("h7"):
+            # a bare 24-hour clock only after a preposition of time: "until 14:00", "at 09:30"
+            # (not a score, a ratio or a race time)
+            if self.prev_word(m.start()).lower() not in _CLOCK_PREPOSITIONS:
+                return None
+            hh, mi = int(g("h7")), int(g("mi7"))
         elif g("word"):
             if self._capitalised_title(m.start("word")) or self.low.endswith("high ", 0, m.start()):
                 return None
@@ -2543,6 +2549,9 @@ _DATELINE_LEAD = compile_re(
 )
 
 
+_CLOCK_PREPOSITIONS = frozenset(
+    "at until till by from before after since around about to least between".split()
+)
 _DAY_NEXT_TO = compile_re(r"(?<![a-z])(?:the\s+)?day\s+(before|after)\s+$")
 
 

@@ -127,6 +127,7 @@ RULES: list[tuple[str, str]] = [
         r"(?<![\d.$:,])(?:(?P<h>\d{1,2})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>" + AMPM + r")"
         rf"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?=\s*{TZ}|\s+hours)"
         r"|(?P<h6>[01]\d|2[0-3])(?P<mi6>[0-5]\d)(?=\s*(?:gmt|utc|hrs)(?![a-z]))"
+        r"|(?P<h7>[01]?\d|2[0-3]):(?P<mi7>[0-5]\d)(?![\d:])"
         r"|(?P<word>noon|midnight|midday)(?![a-z])"
         rf"|(?P<h4>\d{{1,2}}|{NUM_W})\s+(?:o'clock\s+)?in\s+the\s+(?P<pod4>morning|afternoon|evening)"
         rf"|(?P<h5>\d{{1,2}}|{NUM_W})\s+o'clock)"

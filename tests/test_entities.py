@@ -839,3 +839,8 @@ def test_laws_with_numbers_court_cases_and_the_constitution():
     assert labels("Speech is protected by the First Amendment.") == {"First Amendment": "LAW"}
     # sport writes "vs.": a fixture, not a case
     assert labels("The Chicago Bulls vs. Boston game ended.")["Boston"] == "GPE"
+
+
+def test_a_storm_with_a_name_is_an_event():
+    assert labels("Homes were hit after Storm Babet arrived.") == {"Storm Babet": "EVENT"}
+    assert labels("Kyiv fired Storm Shadow missiles.")["Storm Shadow"] != "EVENT"

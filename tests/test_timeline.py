@@ -145,6 +145,8 @@ NEGATIVES = [
     "The Sunday Times reported the story.",
     "The Mail on Sunday ran the photos.",
     "He sang 'n' danced for '99 Problems' fans.",
+    "She ran the marathon in 2:09:05 and the mile in 4:01.",
+    "The odds were 10:30 against.",
 ]
 
 
@@ -799,6 +801,9 @@ def test_context_gives_the_day(sentence: str, expected: tuple[str, str]) -> None
             "Shops reopened the day after Christmas.",
             ("the day after Christmas", "DATE", "2020-12-26"),
         ),
+        # a bare 24-hour clock after a preposition of time
+        ("Trains stopped until at least 14:00.", ("14:00", "TIME", "2021-03-17T14:00")),
+        ("The shop opens at 09:30 on Friday.", ("09:30 on Friday", "TIME", "2021-03-19T09:30")),
         # a quarter named by its last month
         ("Sales rose in the December quarter.", ("the December quarter", "DATE", "2020-Q4")),
         ("We expect growth in the June quarter.", ("the June quarter", "DATE", "2021-Q2")),
