@@ -143,6 +143,8 @@ def _strip_titles(items: list[Item], i: int, j: int) -> tuple[int, list[str]]:
             start = m + 1
         elif low == "the" and m == start:
             start = m + 1
+        elif low == "of" and m == start and m > i and m + 2 < j and items[m + 1].cap:
+            start = m + 2  # "Secretary of State Antony Blinken": the title's complement
     return start, titles
 
 
@@ -161,7 +163,10 @@ def _org_link(items: list[Item], k: int, lo: int) -> bool:
     m = k - 1
     while m >= lo and items[m].low in ("of", "for", "on", "a", "the") and k - m <= 2:
         m -= 1
-    return m >= lo and items[m].cap and items[m].low.strip(".") in _ORG_WORDS
+    if m >= lo and items[m].cap and items[m].low.strip(".") in _ORG_WORDS:
+        return True
+    # "Secretary of State Antony Blinken", "Minister of Health Ana Silva": a title's complement
+    return m == k - 2 and items[k - 1].low == "of" and _title_key(items[m].low) in TITLES
 
 
 _VERB_ENDS = ("s", "ed", "ant", "ants", "ing")  # continues, appeared, wants, declining
@@ -293,7 +298,8 @@ def phrase_ending_at(items: list[Item], j: int, lo: int = 0) -> Phrase | None:
                 (
                     _name_like(items[k - 1])
                     and items[k - 1].low not in NON_NAME_CAPS
-                    and items[k - 1].low not in CUE_FORMS
+                    # a cue word is no name, but "State" in "Secretary of State" is
+                    and (items[k - 1].low not in CUE_FORMS or _org_link(items, k - 1, lo))
                 )
                 or (items[k - 1].low in _CONNECTORS and k - 2 >= lo and _name_like(items[k - 2]))
                 or _org_link(items, k, lo)
@@ -562,7 +568,12 @@ def phrase_right(items: list[Item], k: int, hi: int) -> Phrase | None:
     e = m
     while e < hi and e - m < 8 and items[e].kind == "w":
         w = items[e]
-        if w.cap or _is_initial(w) or (w.low in _CONNECTORS and e + 1 < hi and items[e + 1].cap):
+        if (
+            w.cap
+            or _is_initial(w)
+            or (w.low in _CONNECTORS and e + 1 < hi and items[e + 1].cap)
+            or (e + 1 < hi and items[e + 1].cap and _org_link(items, e + 1, m))
+        ):
             e += 1
             continue
         if not w.cap and w.low not in _STOP_DESC and w.low not in BETWEEN and e - m < 5:

@@ -256,6 +256,22 @@ def test_a_dateline_place_is_not_the_subject_of_a_participle():
     assert [q.speaker for q in extract_quotes(seg, extract_entities(seg))] in ([], [None])
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"It is bad," Secretary of State Ana Silva said.',
+        '"It is bad," said Secretary of State Ana Silva.',
+        'Secretary of State Ana Silva said: "It is bad."',
+        '"It is bad," said Minister of Health Ana Silva.',
+    ],
+)
+def test_a_title_with_its_complement_before_the_name(text):
+    q = one(text)
+    assert q.speaker == "Ana Silva"
+    # the mention holds the whole title: "Secretary of State Ana Silva"
+    assert q.speaker_mention.text.split()[:2] in (["Secretary", "of"], ["Minister", "of"])
+
+
 def test_an_age_belongs_to_the_description():
     text = (
         "Foreign Minister Ana Silva said on Monday that the border would reopen.\n\n"
