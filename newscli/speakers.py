@@ -143,8 +143,6 @@ def _strip_titles(items: list[Item], i: int, j: int) -> tuple[int, list[str]]:
             start = m + 1
         elif low == "the" and m == start:
             start = m + 1
-        elif low == "of" and m == start and m > i and m + 2 < j and items[m + 1].cap:
-            start = m + 2  # "Secretary of State Antony Blinken": the title's complement
     return start, titles
 
 
@@ -157,7 +155,7 @@ _WHEN = frozenset(
 def _org_link(items: list[Item], k: int, lo: int) -> bool:
     """``Commission on Presidential Debates``, ``Bureau of Prisons``: a lower-case link inside
     an organisation's name (only after an organisation word, so ``Xi Jinping of China`` stays
-    two names)."""
+    two names), or the ``of`` after a title (``Secretary of State``)."""
     if items[k - 1].low not in ("of", "for", "on", "a", "the") or not items[k].cap:
         return False
     m = k - 1
@@ -165,7 +163,6 @@ def _org_link(items: list[Item], k: int, lo: int) -> bool:
         m -= 1
     if m >= lo and items[m].cap and items[m].low.strip(".") in _ORG_WORDS:
         return True
-    # "Secretary of State Antony Blinken", "Minister of Health Ana Silva": a title's complement
     return m == k - 2 and items[k - 1].low == "of" and _title_key(items[m].low) in TITLES
 
 
