@@ -72,7 +72,9 @@ def inspect(
     if "timeline" in wanted:
         from newscli.timeline import extract_timeline
 
-        article.timeline = extract_timeline(seg, ref, dateline=meta.dateline)
+        article.timeline = extract_timeline(
+            seg, ref, dateline=meta.dateline, warnings=article.warnings
+        )
     return article
 
 

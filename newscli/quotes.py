@@ -663,7 +663,9 @@ def _find_attrs(items: list[Item], title_case: bool = False) -> list[_Attr]:
             and attr.phrase is not None
             and attr.phrase.kind == "pron"
             and attr.phrase.head in ("i", "we")
-            and not any(items[m].kind == "q" for m in range(max(0, attr.a_i - 2), attr.a_j + 3))
+            and not any(
+                items[m].kind == "q" for m in range(max(0, attr.a_i - 2), min(n, attr.a_j + 3))
+            )
         ):
             attr = None  # the writer speaking: only around a quotation
         if attr is not None:

@@ -784,6 +784,32 @@ class _Doc:
         # is annotated as the day (DATE), not as a part of day (TIME); ``Friday evening`` keeps
         # TEV
         self.timeml = timeml
+        # expressions whose value the calendar cannot hold (a reference date near year 1 or
+        # 9999): each is left unresolved, and said so
+        self.warnings: list[str] = []
+
+    def norm_total(self, c: _Cand) -> _Out | None:
+        """:meth:`norm`, total: when the arithmetic leaves the calendar (``OverflowError``,
+        ``ValueError``: a year before 1 or after 9999), the expression is read again without
+        the reference date, so it stays in the timeline unresolved."""
+        try:
+            return self.norm(c)
+        except (OverflowError, ValueError):
+            pass
+        ref = self.ref
+        self.ref = None
+        try:
+            o = self.norm(c)
+        except (OverflowError, ValueError):
+            o = None
+        finally:
+            self.ref = ref
+        shown = self.text[c.start : c.end]
+        self.warnings.append(
+            f"time expression {shown!r} at {c.start} is out of the calendar's range from the "
+            f"reference date {ref}: left unresolved"
+        )
+        return o
 
     # ---------------------------------------------------------------- helpers
     def _capitalised_title(self, pos: int) -> bool:
@@ -2506,11 +2532,13 @@ def tag(
     *,
     dateline: Dateline | None = None,
     timeml: bool = False,
+    warnings: list[str] | None = None,
 ) -> list[Timex]:
     """Time expressions in document order (what the bench scores).
 
     ``timeml=True`` keeps to what TimeML annotates as TIMEX3: anniversaries (``the 75th
-    anniversary of ...``), which the timeline shows as dates, are event nouns there."""
+    anniversary of ...``), which the timeline shows as dates, are event nouns there.
+    ``warnings`` receives a line for each expression the calendar cannot resolve."""
     text = seg.text
     low = _lower(text)
     doc = _Doc(text=text, low=low, seg=seg, ref=ref, dateline=dateline, timeml=timeml)
@@ -2527,7 +2555,7 @@ def tag(
             k = bisect_left(starts, c.end)  # accepted spans starting before c ends
             if k and ends[k - 1] > c.start:
                 continue
-            o = doc.norm(c)
+            o = doc.norm_total(c)
             if o is not None:
                 accepted.append((c, o))
                 starts.insert(k, c.start)
@@ -2535,12 +2563,21 @@ def tag(
         if len(accepted) > 1:
             accepted.sort(key=lambda co: co[1].start)
         for c, o in accepted:
-            out.extend(_emit(doc, c, o, seg, ref))
+            try:
+                out.extend(_emit(doc, c, o, seg, ref))
+            except (OverflowError, ValueError):  # a neighbour day past the calendar's end
+                doc.warnings.append(
+                    f"time expression {text[o.start : o.end]!r} at {o.start} is out of the "
+                    "calendar's range: left out"
+                )
+                continue
             if c.rule == "md" and doc.ref is not None and _is_dateline(text, seg.body_start, o):
                 # "WASHINGTON, August 13 (Xinhua) --": the story's own day is the better reference
                 d = dt.date.fromisoformat(o.value)
                 if 0 <= (doc.ref - d).days <= 3:
                     doc.ref = d
+    if warnings is not None:
+        warnings.extend(doc.warnings)
     return out
 
 
@@ -2614,11 +2651,15 @@ def _emit(doc: _Doc, c: _Cand, o: _Out, seg: Segmentation, ref: dt.date | None) 
 
 
 def extract_timeline(
-    seg: Segmentation, ref: dt.date | None, *, dateline: Dateline | None = None
+    seg: Segmentation,
+    ref: dt.date | None,
+    *,
+    dateline: Dateline | None = None,
+    warnings: list[str] | None = None,
 ) -> list[Timex]:
     """The article's time expressions ordered chronologically: anchored items by their anchor
     (begin, then end, then position), then sets and unanchored items in document order."""
-    items = tag(seg, ref, dateline=dateline)
+    items = tag(seg, ref, dateline=dateline, warnings=warnings)
     dated = [t for t in items if t.anchor is not None]
     rest = [t for t in items if t.anchor is None]
     # (tag returns document order)

@@ -45,7 +45,8 @@ def test_json_run_does_not_import_rich_tables_or_pydantic(seed_path):
     code = (
         "import sys\nfrom newscli import cli\n"
         "try:\n    cli.app(['show', sys.argv[1], '--json'])\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in ('rich.table', 'pydantic', 'newscli.render') "
+        "print(sorted(m for m in ('rich.table', 'pydantic', 'newscli.render', 'lxml', "
+        "'trafilatura', 'newscli.webpage') "
         "if m in sys.modules), file=sys.stderr)"
     )
     out = subprocess.run(

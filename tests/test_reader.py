@@ -9,17 +9,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newscli.html_basic import extract_basic
 from newscli.reader import (
     ARTICLE_SUFFIXES,
     ReadError,
     decode,
     discover,
-    extract_html,
     looks_like_byline,
     looks_like_title,
     parse_header,
     read_document,
 )
+from newscli.webpage import extract_page
 
 STORY = (
     "OSLO, June 2. /TASS/. The ferry company said on Tuesday that the new route would open "
@@ -175,7 +176,7 @@ PAGE = """<!DOCTYPE html>
 
 
 def test_html_extraction():
-    text, hints = extract_html(PAGE)
+    text, hints = extract_page(PAGE)
     assert text == (
         "Ferry line opens\n\n"
         "OSLO, June 2 (Reuters) - A new ferry line & a bus link opened on Thursday.\n\n"
@@ -183,8 +184,11 @@ def test_html_extraction():
     )
     assert hints == {
         "title": "Ferry line opens",
+        "title_source": "meta",
         "date": "2022-06-02T08:30:00+02:00",
+        "date_source": "meta",
         "author": "Kari Nordmann",
+        "author_source": "meta",
     }
     for junk in ("script text", "color", "commented", "Home", "Related", "Search", "rights"):
         assert junk not in text
@@ -198,8 +202,9 @@ def test_html_malformed_markup_and_jsonld():
         "</script></head><body><div><p>The dam held <i>overnight<p>Engineers "
         "checked it twice</div></span></b><p>Unclosed at the end"
     )
-    text, hints = extract_html(page)
+    text, hints = extract_page(page)
     assert text.split("\n\n") == [
+        "Dam report",  # the headline (from <title>) opens the text
         "The dam held overnight",
         "Engineers checked it twice",
         "Unclosed at the end",
@@ -215,7 +220,7 @@ def test_html_time_and_rel_author():
         '<p>Posted <time datetime="2020-01-09">Jan 9</time></p><p>Rain fell all day.</p>'
         "</body></html>"
     )
-    _text, hints = extract_html(page)
+    _text, hints = extract_page(page)
     assert hints["date"] == "2020-01-09" and hints["author"] == "Li Wei"
 
 
@@ -236,13 +241,15 @@ def test_hostile_html_is_linear():
 
     t0 = time.perf_counter()
     for page in ("<a" * 20_000, "<!--" * 20_000, "<![CDATA[" * 10_000, "<?" * 20_000):
-        extract_html(page)
+        extract_page(page)
+        extract_basic(page)  # the fallback parser (the standard library's) too
     assert time.perf_counter() - t0 < 5
 
 
 def test_html_garbage_never_raises():
     for page in ["<", "<<>>", "<p", "</p></div>", "<script>", "<!--", "&#xffffff;", "<a <b>"]:
-        extract_html(page)
+        extract_page(page)
+        extract_basic(page)
 
 
 # --- the header ---------------------------------------------------------------------------
@@ -458,5 +465,5 @@ def test_parse_header_never_raises_and_spans_slice(text):
 @settings(max_examples=60, deadline=None)
 @given(st.text(max_size=300))
 def test_extract_html_never_raises(html):
-    text, hints = extract_html("<html><body>" + html)
+    text, hints = extract_page("<html><body>" + html)
     assert isinstance(text, str) and isinstance(hints, dict)

@@ -1,0 +1,376 @@
+"""Web pages: the story's text and the page's own metadata, each with where it came from.
+
+The main text comes from trafilatura, the field's reference extractor (measured against our own
+on the HTML dev set: ``python bench/html.py``); what it keeps that a news reader does not want
+(subscription prompts, ``Read more`` links, photo credits, copyright lines) is then set aside by
+:mod:`newscli.chrome`. trafilatura and lxml are imported here, on the first HTML page, so a run
+over plain-text articles never loads them.
+
+The page's metadata is read from the parsed tree before the extractor prunes it: JSON-LD
+(``NewsArticle``, ``Article`` ...), OpenGraph and ``<meta>`` tags, ``<time>`` elements, and
+htmldate's search of the page as the last resort for the date. A date is taken only when it is
+plausible (a real calendar date after 1800 and no later than tomorrow): CMS placeholders such as
+``0001-01-01`` and ``1970-01-01`` are refused, and never fatal. ``date_source`` names where the
+date was found.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from newscli.chrome import drop_chrome, printed_date
+from newscli.dateline import parse_date_value
+from newscli.regex_cache import compile as compile_re
+
+_WS_RE = compile_re(r"\s+")
+# JSON-LD types that describe the article itself (a WebPage or an Organization does not)
+_ARTICLE_TYPES = frozenset(
+    """newsarticle article reportagenews analysisnewsarticle opinionnewsarticle
+    backgroundnewsarticle reviewnewsarticle blogposting liveblogposting report
+    scholarlyarticle techarticle socialmediaposting""".split()
+)
+# <meta> names and properties that carry the publication date, the most specific first
+_DATE_META = (
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "pubdate",
+    "parsely-pub-date",
+    "sailthru.date",
+    "article.published",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dcterms.created",
+    "dc.date",
+    "date",
+    "cxenseparse:recs:publishtime",
+)
+_MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "last-modified")
+_AUTHOR_META = (
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "byl",
+    "twitter:creator",
+)
+_TITLE_SEPARATORS = (" | ", " — ", " – ", " - ", " :: ", " « ", " » ")
+# placeholders that content systems write when no date was set
+_PLACEHOLDER_DAYS = frozenset(("1970-01-01", "1900-01-01", "0001-01-01"))
+
+
+def plausible_date(iso: str, today: dt.date | None = None) -> bool:
+    """A publication date a page can really have: after 1800, no later than tomorrow, and not
+    a content system's placeholder (``0001-01-01``, ``1970-01-01``)."""
+    if iso[:10] in _PLACEHOLDER_DAYS or not iso[:4].isdigit():
+        return False
+    year = int(iso[:4])
+    limit = (today or dt.date.today()) + dt.timedelta(days=1)
+    if year <= 1800 or year > limit.year:
+        return False
+    if len(iso) >= 10:
+        try:
+            return dt.date.fromisoformat(iso[:10]) <= limit
+        except ValueError:
+            return False
+    return True
+
+
+def _date(value: Any) -> tuple[str, str] | None:
+    """A plausible ISO date (and precision) from a page's date string, or None."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    parsed = parse_date_value(value.strip()[:100])
+    if parsed is None or not plausible_date(parsed[0]):
+        return None
+    return parsed
+
+
+def _clean(s: Any) -> str:
+    return _WS_RE.sub(" ", s).strip() if isinstance(s, str) else ""
+
+
+# --- the page's metadata ----------------------------------------------------------------------
+
+
+def _ld_objects(raw: str) -> Iterator[dict[str, Any]]:
+    """Every JSON object in one JSON-LD block, ``@graph`` members included, in order."""
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):
+        return
+    todo: list[Any] = [data]
+    seen = 0
+    while todo and seen < 500:  # a page's own graph is small; a hostile one is cut here
+        obj = todo.pop(0)
+        seen += 1
+        if isinstance(obj, list):
+            todo.extend(obj)
+        elif isinstance(obj, dict):
+            yield obj
+            if isinstance(obj.get("@graph"), list):
+                todo.extend(obj["@graph"])
+
+
+def _ld_types(obj: dict[str, Any]) -> set[str]:
+    t = obj.get("@type")
+    types = t if isinstance(t, list) else [t]
+    return {x.lower() for x in types if isinstance(x, str)}
+
+
+def _person_names(value: Any, depth: int = 0) -> list[str]:
+    """Names in a JSON-LD ``author``: a string, a Person or a list of them."""
+    if depth > 3:
+        return []
+    if isinstance(value, str):
+        name = _clean(value)
+        return [name] if name and not name.startswith(("http://", "https://", "/")) else []
+    if isinstance(value, dict):
+        return _person_names(value.get("name"), depth + 1)
+    if isinstance(value, list):
+        return [n for v in value[:20] for n in _person_names(v, depth + 1)]
+    return []
+
+
+def _clean_title(title: str, site: str | None) -> str:
+    """Drop a site name set before or after the headline: ``Headline | Site`` -> ``Headline``."""
+    title = _clean(title)
+    for sep in _TITLE_SEPARATORS:
+        if sep not in title:
+            continue
+        head, _, tail = title.rpartition(sep)
+        first, _, rest = title.partition(sep)
+        if site and tail.strip().lower() == site.lower():
+            return head.strip()
+        if site and first.strip().lower() == site.lower():
+            return rest.strip()
+        words = tail.split()
+        if head and len(words) <= 5 and all(w[:1].isupper() or w[:1].isdigit() for w in words):
+            return head.strip()
+    return title
+
+
+class PageMeta:
+    """What a page says about itself, each field with its source (``json-ld``, ``meta``,
+    ``time``, ``htmldate``)."""
+
+    __slots__ = ("author", "author_source", "date", "date_source", "modified", "site", "title",
+                 "title_source", "url")  # fmt: skip
+
+    def __init__(self) -> None:
+        self.title: str | None = None
+        self.title_source: str | None = None
+        self.date: str | None = None
+        self.date_source: str | None = None
+        self.modified: str | None = None
+        self.author: str | None = None
+        self.author_source: str | None = None
+        self.site: str | None = None
+        self.url: str | None = None
+
+    def hints(self) -> dict[str, Any]:
+        """The fields that are set, as the reader's ``hints``."""
+        out: dict[str, Any] = {}
+        for key in self.__slots__:
+            value = getattr(self, key)
+            if value:
+                out[key] = value
+        return out
+
+
+def read_page_meta(tree: Any) -> PageMeta:
+    """Title, dates, author and canonical URL from a parsed page (never raises)."""
+    pm = PageMeta()
+    meta: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        content = el.get("content") or el.get("datetime") or ""
+        if key and content.strip() and key not in meta:
+            meta[key] = content.strip()
+    pm.site = _clean(meta.get("og:site_name")) or None
+    for el in tree.iter("link"):
+        if (el.get("rel") or "").lower() == "canonical" and el.get("href"):
+            pm.url = el.get("href").strip()
+            break
+    pm.url = pm.url or meta.get("og:url")
+
+    # JSON-LD: the article object's headline, dates and author
+    ld_title = ld_date = ld_modified = None
+    ld_authors: list[str] = []
+    for script in tree.iter("script"):
+        if "ld+json" not in (script.get("type") or "").lower() or not script.text:
+            continue
+        for obj in _ld_objects(script.text):
+            if not _ld_types(obj) & _ARTICLE_TYPES:
+                continue
+            ld_title = ld_title or _clean(obj.get("headline")) or None
+            ld_date = ld_date or _date(obj.get("datePublished")) or _date(obj.get("dateCreated"))
+            ld_modified = ld_modified or _date(obj.get("dateModified"))
+            if not ld_authors:
+                ld_authors = _person_names(obj.get("author"))
+            if not pm.site and isinstance(obj.get("publisher"), dict):
+                pm.site = _clean(obj["publisher"].get("name")) or None
+
+    # the date: JSON-LD, then meta tags, then <time> elements
+    if ld_date:
+        pm.date, pm.date_source = ld_date[0], "json-ld"
+    if pm.date is None:
+        for key in _DATE_META:
+            parsed = _date(meta.get(key))
+            if parsed:
+                pm.date, pm.date_source = parsed[0], "meta"
+                break
+    if pm.date is None:
+        pm.date = _time_element_date(tree)
+        pm.date_source = "time" if pm.date else None
+    modified = ld_modified or next(
+        (p for p in (_date(meta.get(k)) for k in _MODIFIED_META) if p), None
+    )
+    pm.modified = modified[0] if modified else None
+
+    # the title: OpenGraph, the JSON-LD headline, the page's one <h1>, then <title>
+    h1s = [_clean(h.text_content()) for h in tree.iter("h1")]
+    h1s = [h for h in h1s if h]
+    for value, source in (
+        (meta.get("og:title"), "meta"),
+        (ld_title, "json-ld"),
+        (h1s[0] if len(h1s) == 1 else None, "h1"),
+        (meta.get("twitter:title"), "meta"),
+    ):
+        if value and _clean(value):
+            pm.title, pm.title_source = _clean_title(value, pm.site), source
+            break
+    if pm.title is None:
+        title_el = tree.find(".//title")
+        if title_el is not None and _clean(title_el.text_content()):
+            pm.title = _clean_title(title_el.text_content(), pm.site)
+            pm.title_source = "title"
+
+    # the author: JSON-LD, meta tags, a rel=author link
+    if ld_authors:
+        pm.author, pm.author_source = ", ".join(dict.fromkeys(ld_authors)), "json-ld"
+    else:
+        for key in _AUTHOR_META:
+            v = _clean(meta.get(key))
+            if v and not v.startswith(("http://", "https://", "/", "@")):
+                pm.author, pm.author_source = v, "meta"
+                break
+    if pm.author is None:
+        for a in tree.iter("a"):
+            if "author" in (a.get("rel") or "").lower().split() and _clean(a.text_content()):
+                pm.author, pm.author_source = _clean(a.text_content()), "link"
+                break
+    return pm
+
+
+def _time_element_date(tree: Any) -> str | None:
+    """The first plausible ``<time datetime>``, preferring one marked as the publication."""
+    first = None
+    for el in tree.iter("time"):
+        parsed = _date(el.get("datetime"))
+        if parsed is None:
+            continue
+        marks = " ".join((el.get("itemprop") or "", el.get("class") or "", el.get("pubdate") or ""))
+        if "publish" in marks.lower() or "pubdate" in marks.lower():
+            return parsed[0]
+        first = first or parsed[0]
+    return first
+
+
+def _htmldate(html: str, url: str | None) -> str | None:
+    """htmldate's reading of the page's date, when the page declares none."""
+    try:
+        from htmldate import find_date
+
+        found = find_date(html, url=url, original_date=True, extensive_search=False)
+    except Exception:  # the date is a nicety: a failure in the search costs nothing else
+        return None
+    parsed = _date(found) if found else None
+    return parsed[0] if parsed else None
+
+
+# --- the page -----------------------------------------------------------------------------------
+
+
+def extract_page(html: str, url: str | None = None) -> tuple[str, dict[str, Any]]:
+    """The story as text (headline, then paragraphs joined by blank lines) and the page's
+    metadata as ``hints`` (``title``, ``date`` with ``date_source``, ``modified``, ``author``,
+    ``site``, ``url``). Never raises for a malformed page: it yields what it can."""
+    tree = _parse(html)
+    pm = read_page_meta(tree) if tree is not None else PageMeta()
+    paragraphs = _main_text(tree, url) if tree is not None else []
+    if not paragraphs:
+        from newscli.html_basic import extract_basic  # a page the extractor finds nothing in
+
+        text, basic = extract_basic(html)
+        paragraphs = [p for p in text.split("\n\n") if p.strip()]
+        if pm.title is None and basic.get("title"):
+            pm.title, pm.title_source = basic["title"], "h1"
+    paragraphs, dropped = drop_chrome(paragraphs, title=pm.title)
+    if pm.date is None:  # a printed time stamp ("Updated 10:55 AM ET, Mon September 25, 2017")
+        stamps = (printed_date(line) for kind, line in dropped if kind == "date")
+        pm.date = next((d for d in stamps if d and plausible_date(d)), None)
+        pm.date_source = "printed" if pm.date else None
+    if pm.date is None and tree is not None:
+        pm.date = _htmldate(html, url)
+        pm.date_source = "htmldate" if pm.date else None
+    if pm.title:
+        key = pm.title.casefold()
+        paragraphs = [p for p in paragraphs if p.casefold() != key]
+        paragraphs.insert(0, pm.title)
+    return "\n\n".join(paragraphs), pm.hints()
+
+
+def _parse(html: str) -> Any:
+    """The page as an lxml tree, or None when it holds no element at all."""
+    try:
+        from trafilatura.utils import load_html
+
+        return load_html(html)
+    except Exception:  # lxml refuses some hostile inputs outright: nothing to read then
+        return None
+
+
+@cache
+def _short_page_config() -> Any:
+    """trafilatura's settings for a short page: below its minimum size of a main text (250
+    characters) it hands the page to its whole-page fallback, which runs paragraphs together
+    and keeps buttons and labels; a short story is read like a long one instead."""
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "0")
+    return config
+
+
+def _main_text(tree: Any, url: str | None) -> list[str]:
+    """The main text's paragraphs, as trafilatura finds them."""
+    try:
+        from trafilatura import bare_extraction
+
+        # the tree is the extractor's to prune; a short page needs a pristine copy for the
+        # second reading
+        small = len(tree.text_content()) < 3000
+        backup = copy.deepcopy(tree) if small else None
+        doc = bare_extraction(tree, url=url, include_comments=False, with_metadata=False)
+        text = getattr(doc, "text", None) if doc is not None else None
+        if backup is not None and len(text or "") < 250:
+            doc = bare_extraction(
+                backup, url=url, include_comments=False, config=_short_page_config()
+            )
+            text = getattr(doc, "text", None) if doc is not None else text
+    except Exception:  # the extractor's own failure on an odd page: fall back, do not crash
+        return []
+    if not text:
+        return []
+    return [p.strip() for p in text.split("\n") if p.strip()]
