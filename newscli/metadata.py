@@ -2,8 +2,9 @@
 
 Every field comes from the text (or the HTML page it was extracted from, or the user's
 ``--date``); when the text does not support a value the field is ``None``: a null is better
-than a guess. Date precedence: ``--date`` (``option``) > the header (``header``) > HTML meta
-(``html``) > a dateline that carries its year (``dateline``).
+than a guess. Date precedence: ``--date`` (``option``) > the header (``header``) > the web page's
+own (``json-ld``, ``meta``, ``time``, ``printed``, ``htmldate``: :mod:`newscli.webpage`) > a
+dateline that carries its year (``dateline``).
 
 ``lead`` is the first paragraph of the story proper: the paragraph that opens with the dateline,
 without the dateline, when there is one (a TASS standfirst or a photo caption before it is not
@@ -197,7 +198,10 @@ def extract_metadata(
         parsed = parse_date_value(hints["date"])
         if parsed:
             meta.date, meta.date_precision = parsed
-            meta.date_source = "html"
+            source = hints.get("date_source")
+            meta.date_source = source if isinstance(source, str) else "html"
+    if isinstance(hints.get("modified"), str):
+        meta.modified = hints["modified"]
     if meta.date is None and dl is not None and dl.year is not None:
         iso = _dateline_date(dl, None)
         if iso:

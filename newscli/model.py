@@ -159,11 +159,11 @@ class Metadata(_Record):
 
     __slots__ = (
         "authors", "byline", "counts", "date", "date_precision", "date_source", "dateline",
-        "language", "lead", "reading_minutes", "title",
+        "language", "lead", "modified", "reading_minutes", "title",
     )  # fmt: skip
     FIELDS: ClassVar[tuple[str, ...]] = (
-        "title", "date", "date_source", "date_precision", "dateline", "byline", "authors",
-        "language", "counts", "reading_minutes", "lead",
+        "title", "date", "date_source", "date_precision", "modified", "dateline", "byline",
+        "authors", "language", "counts", "reading_minutes", "lead",
     )  # fmt: skip
 
     def __init__(
@@ -172,6 +172,7 @@ class Metadata(_Record):
         date: str | None = None,
         date_source: str | None = None,
         date_precision: str | None = None,
+        modified: str | None = None,
         dateline: Dateline | None = None,
         byline: str | None = None,
         authors: list[str] | None = None,
@@ -184,6 +185,7 @@ class Metadata(_Record):
         self.date = date
         self.date_source = date_source
         self.date_precision = date_precision
+        self.modified = modified
         self.dateline = dateline
         self.byline = byline
         self.authors: list[str] = [] if authors is None else authors
@@ -198,6 +200,7 @@ class Metadata(_Record):
             "date": self.date,
             "date_source": self.date_source,
             "date_precision": self.date_precision,
+            "modified": self.modified,
             "dateline": self.dateline.to_dict() if self.dateline else None,
             "byline": self.byline,
             "authors": list(self.authors),

@@ -35,6 +35,7 @@ METADATA: dict[str, Any] = {
         "date",
         "date_source",
         "date_precision",
+        "modified",
         "dateline",
         "byline",
         "authors",
@@ -49,8 +50,28 @@ METADATA: dict[str, Any] = {
             "type": ["string", "null"],
             "description": "ISO 8601: YYYY, YYYY-MM, YYYY-MM-DD, or a datetime with offset.",
         },
-        "date_source": {"enum": ["header", "html", "dateline", "option", None]},
+        "date_source": {
+            "enum": [
+                "option",
+                "header",
+                "json-ld",
+                "meta",
+                "time",
+                "printed",
+                "htmldate",
+                "html",
+                "dateline",
+                None,
+            ],
+            "description": "Where the date was found: the --date option, the text's header, "
+            "a web page's JSON-LD, meta tags, <time> element, printed time stamp or htmldate's "
+            "search of the page, or the dateline.",
+        },
         "date_precision": {"enum": ["year", "month", "day", "time", None]},
+        "modified": {
+            "type": ["string", "null"],
+            "description": "When a web page says it was last changed (ISO 8601).",
+        },
         "dateline": {
             "oneOf": [
                 {"type": "null"},

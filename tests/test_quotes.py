@@ -903,3 +903,11 @@ def test_a_phrase_followed_by_a_verb_after_a_cue_opens_the_reported_clause():
     assert one('"We will win," said the senator, who is running again.').speaker_mention.text == (
         "the senator"
     )
+
+
+def test_writer_attribution_at_the_very_end_of_the_text() -> None:
+    # "we added" as the last words: the look-around for a quotation stops at the text's end
+    from newscli import inspect
+
+    article = inspect("Cook it well, we added.")
+    assert isinstance(article.quotes, list)

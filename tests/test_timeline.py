@@ -880,3 +880,22 @@ def test_a_verbless_phrase_takes_the_tense_of_its_sentence() -> None:
 )
 def test_year_ranges(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert [(t, v) for t, _, v in run(sentence)] == expected
+
+
+@pytest.mark.parametrize("ref", ["0001-01-01", "0002-01-01", "9998-12-30", "9999-12-31"])
+def test_reference_dates_at_the_calendars_ends_are_total(ref: str) -> None:
+    from newscli import inspect
+
+    text = (
+        "The summit was held 500 years ago, on Friday, and will meet again in two years, the "
+        "day after Christmas next year. It met last month and yesterday."
+    )
+    article = inspect(text, ref)
+    found = {t.text for t in article.timeline}
+    assert {"500 years ago", "last month", "yesterday", "next year"} <= found
+    unresolved = [w for w in article.warnings if "out of the calendar's range" in w]
+    for t in article.timeline:
+        assert text[t.start : t.end] == t.text
+        if any(repr(t.text) in w for w in unresolved):
+            assert t.value.startswith(("X", "P")), t  # left unresolved, never wrong
+    assert unresolved  # each end of the calendar leaves something to say
