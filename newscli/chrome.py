@@ -124,15 +124,15 @@ def printed_date(line: str) -> str | None:
 
 def drop_chrome(
     paragraphs: list[str], title: str | None = None
-) -> tuple[list[str], list[tuple[str, str]]]:
+) -> tuple[list[str], list[tuple[int, str, str]]]:
     """The paragraphs that may be story text, in order (``title`` itself is not chrome), and
-    the ones set aside as ``(kind, line)``: a printed date line is metadata to the caller."""
+    the ones set aside as ``(index, kind, line)``: a printed date is metadata to the caller."""
     kept: list[str] = []
-    dropped: list[tuple[str, str]] = []
-    for p in paragraphs:
+    dropped: list[tuple[int, str, str]] = []
+    for i, p in enumerate(paragraphs):
         kind = None if p == title else chrome_kind(p)
         if kind is None:
             kept.append(p)
         else:
-            dropped.append((kind, p))
+            dropped.append((i, kind, p))
     return kept, dropped

@@ -184,7 +184,7 @@ def test_html_extraction():
     )
     assert hints == {
         "title": "Ferry line opens",
-        "title_source": "meta",
+        "title_source": "h1",
         "date": "2022-06-02T08:30:00+02:00",
         "date_source": "meta",
         "author": "Kari Nordmann",
@@ -210,7 +210,7 @@ def test_html_malformed_markup_and_jsonld():
         "Unclosed at the end",
     ]
     assert hints["date"] == "2019-11-05"
-    assert hints["author"] == "Ana Lima, Rui Sá"
+    assert hints["author"] == "Ana Lima and Rui Sá"
     assert hints["title"] == "Dam report"  # <title> without the site name
 
 

@@ -72,7 +72,7 @@ def test_drop_chrome_keeps_order_and_the_title() -> None:
     paras = ["Read more: x", "Headline", "First.", "Share", "Second."]
     kept, dropped = drop_chrome(paras, title="Headline")
     assert kept == ["Headline", "First.", "Second."]
-    assert dropped == [("label", "Read more: x"), ("share", "Share")]
+    assert dropped == [(0, "label", "Read more: x"), (3, "share", "Share")]
 
 
 def test_printed_date() -> None:
@@ -124,7 +124,7 @@ def test_json_ld_date_and_author_with_provenance() -> None:
     _text, hints = extract_page(page(head=ld))
     assert hints["date"] == "2024-03-03T09:00:00Z" and hints["date_source"] == "json-ld"
     assert hints["modified"] == "2024-03-04T10:00:00Z"
-    assert hints["author"] == "Ana Costa, Rui Lopes" and hints["author_source"] == "json-ld"
+    assert hints["author"] == "Ana Costa and Rui Lopes" and hints["author_source"] == "json-ld"
 
 
 def test_placeholder_date_is_refused_and_never_fatal() -> None:
@@ -161,3 +161,27 @@ def test_site_name_is_cut_from_the_title() -> None:
     html = page(head=head).replace("<h1>Lisbon to replace old trams</h1>", "")
     _text, hints = extract_page(html)
     assert hints["title"] == "Lisbon to replace old trams"
+
+
+def test_json_ld_author_by_reference_and_raw_newlines() -> None:
+    ld = LD.format(
+        '{"@graph": [{"@type": "Article", "headline": "Trams\nreturn", '
+        '"author": {"@id": "#p1"}}, {"@type": "Person", "@id": "#p1", "name": "Ana Costa"}]}'
+    )
+    _text, hints = extract_page(page(head=ld))
+    assert hints["author"] == "Ana Costa"
+
+
+def test_publisher_named_as_author_is_no_author() -> None:
+    head = (
+        '<meta property="og:site_name" content="Harbour Times">'
+        '<meta name="author" content="Harbour Times">'
+    )
+    _text, hints = extract_page(page(head=head))
+    assert hints.get("author") != "Harbour Times"
+
+
+def test_visible_headline_wins_over_the_sharing_title() -> None:
+    head = '<meta property="og:title" content="You will not believe these trams">'
+    _text, hints = extract_page(page(head=head))
+    assert (hints["title"], hints["title_source"]) == ("Lisbon to replace old trams", "h1")
