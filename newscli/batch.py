@@ -125,9 +125,16 @@ def iter_inputs(
 
     Folders are walked by :func:`newscli.reader.discover` (article files only); a corpus file
     must be named. Stdin (``-``) is read here, in the parent, since workers cannot see it."""
+    from newscli.fetch import is_url, url_list
     from newscli.reader import ReadError, discover, read_document
 
     for arg in inputs:
+        urls = [arg] if is_url(arg) else None
+        if urls is None and os.path.isfile(arg) and not corpus_kind(arg):
+            urls = url_list(arg)  # a file of URLs, one a line
+        if urls is not None:
+            yield from _fetched(urls, max_bytes)
+            continue
         for path, error in discover([arg]):
             if error is not None:
                 yield Item(source=path, error=str(error))
@@ -144,6 +151,21 @@ def iter_inputs(
                 yield path
             else:
                 yield Item(source=path, path=path)
+
+
+def _fetched(urls: list[str], max_bytes: int) -> Iterator[Item]:
+    """Pages fetched here, in the parent, several at a time (the workers then only analyse):
+    network waits overlap, and a host gets at most two requests at once."""
+    from newscli.fetch import read_urls
+    from newscli.reader import ReadError
+
+    for url, doc in read_urls(urls, max_bytes=max_bytes):
+        if isinstance(doc, ReadError):
+            yield Item(source=url, error=str(doc))
+        else:
+            yield Item(
+                source=doc.source, text=doc.text, hints=doc.hints, warnings=tuple(doc.warnings)
+            )
 
 
 def iter_items(

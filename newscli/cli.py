@@ -199,7 +199,9 @@ def _articles(
         for warning in doc.warnings:
             _say(f"{path}: warning: {warning}")
         try:
-            article = inspect(doc.text, opts.date, source=path, sections=sections, hints=doc.hints)
+            article = inspect(
+                doc.text, opts.date, source=doc.source, sections=sections, hints=doc.hints
+            )
         except Exception as exc:  # a bug must not cost the other inputs
             _say(f"{path}: could not analyse: {type(exc).__name__}: {exc}")
             yield None, True

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from newscli.dateline import AGENCIES, match_dateline, parse_date_value
+from newscli.fetch import is_url
 from newscli.model import Span
 from newscli.record import factory, record
 from newscli.regex_cache import compile as compile_re
@@ -99,7 +100,7 @@ def discover(paths: list[str]) -> Iterator[tuple[str, ReadError | None]]:
     skipping hidden entries and never visiting a folder twice (symlink loops). A missing path
     or a folder with no articles yields ``(path, ReadError)``."""
     for path in paths:
-        if path == "-":
+        if path == "-" or is_url(path):
             yield path, None
         elif os.path.isdir(path):
             found = False
@@ -249,6 +250,8 @@ def read_document(
 
     Raises :class:`ReadError` with a one-line reason for anything that is not a readable,
     non-empty text article."""
+    if is_url(path):
+        return _read_url(path, max_bytes)
     try:
         if path == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
@@ -272,9 +275,43 @@ def read_document(
     if len(data) > max_bytes:
         # stdin, a pipe or a device (/dev/zero), or a file that grew: read only this far
         raise ReadError(_too_large(len(data), max_bytes, at_least=True))
-    sniff = data[:1024].decode("latin-1").lstrip("\ufeff\xef\xbb\xbf")
-    html = _is_html(path, sniff)
-    text, warnings = decode(data, html=html)
+    return _document(path, data)
+
+
+def _read_url(url: str, max_bytes: int) -> Document:
+    """Fetch and decode one page; the document's ``source`` is the URL after redirects."""
+    from newscli.fetch import FetchError, fetch
+
+    try:
+        page = fetch(url, max_bytes=max_bytes)
+    except FetchError as exc:
+        raise ReadError(str(exc)) from None
+    text = None
+    if page.charset is not None:
+        try:
+            text = page.data.decode(page.charset)
+        except (UnicodeDecodeError, LookupError):
+            text = None  # the header's charset does not fit the bytes: sniff them instead
+    return _document(
+        page.url, page.data, text=text, html=page.content_type != "text/plain", url=page.url
+    )
+
+
+def _document(
+    path: str,
+    data: bytes,
+    *,
+    text: str | None = None,
+    html: bool | None = None,
+    url: str | None = None,
+) -> Document:
+    """Decode (unless ``text`` is given), check, and extract a page's story when it is HTML."""
+    if html is None:
+        sniff = data[:1024].decode("latin-1").lstrip("\ufeff\xef\xbb\xbf")
+        html = _is_html(path, sniff)
+    warnings: list[str] = []
+    if text is None:
+        text, warnings = decode(data, html=html)
     if not text.strip():
         raise ReadError("empty file")
     if "\x00" in text:
@@ -283,7 +320,7 @@ def read_document(
     if html:
         from newscli.webpage import extract_page  # lxml and trafilatura: HTML input only
 
-        text, hints = extract_page(text)
+        text, hints = extract_page(text, url=url)
         if not text.strip():
             raise ReadError("no article text found in the HTML page")
     return Document(source=path, text=text, hints=hints, warnings=warnings)
