@@ -320,9 +320,29 @@ AGENCIES = {v: k for k, vs in _AGENCY_NAMES.items() for v in vs}
 _AGENCY_WORD_RE = compile_re(r"[A-Za-z][A-Za-z\-]*")
 
 
+# a news site named as the source: "(STL.News)", "KOMPAS.com", "(UrduPoint News"
+_SITE_AGENCY_RE = compile_re(
+    r"[A-Za-z][\w\-]{1,30}\.(?i:com|news|net|org|in|pk|tv|info|co(?:\.[a-z]{2})?)"
+    r"|[A-Z][\w\-]{1,20}(?: [A-Z][\w\-]{1,20})? (?:News|Press|Agency|Newswire|Wire)"
+)
+_AFTER_AGENCY_RE = compile_re(r"\s+[-–—]\s+")
+
+
 def canonical_agency(raw: str) -> str | None:
     """The agency a dateline tag names: a known agency in canonical spelling, an unknown
-    all-caps acronym as written, else None (``(AP Photo)``, ``(file)`` are not agencies)."""
+    all-caps acronym or a news site's name as written, a pair of them (``UrduPoint News /
+    Sputnik``), else None (``(AP Photo)``, ``(file)`` are not agencies). A date after the
+    agency (``Sputnik - 03rd September, 2020``) is not part of it."""
+    s = _AFTER_AGENCY_RE.split(" ".join(raw.split()), maxsplit=1)[0].strip(" .,")
+    if "/" in s:
+        parts = [p.strip(" .,") for p in s.split("/")]
+        names = [_one_agency(p) for p in parts if p]
+        if len(names) > 1 and all(names):
+            return " / ".join(n for n in names if n)
+    return _one_agency(s)
+
+
+def _one_agency(raw: str) -> str | None:
     s = " ".join(raw.replace("/", " ").split()).strip(" .,")
     if not s or len(s) > 60:
         return None
@@ -341,6 +361,8 @@ def canonical_agency(raw: str) -> str | None:
     # an unknown agency written in capitals: "(NNA)", "(KUNA)", "(SABA NEWS)"
     if compile_re(r"[A-Z][A-Z&\-]{1,11}(?: [A-Z][A-Z&\-]{1,11}){0,2}").fullmatch(s):
         return s
+    if _SITE_AGENCY_RE.fullmatch(s):
+        return s
     return None
 
 
@@ -352,18 +374,25 @@ _CAPS_PLACE = rf"{_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{0,4}}"
 _MIXED_WORD = rf"[{_UP}][\w'’.\-]*"
 _PARTICLES = r"de|da|do|del|di|la|le|am|an|upon|on|al|el"
 _MIXED_PLACE = rf"{_MIXED_WORD}(?:[ ](?:{_MIXED_WORD}|{_PARTICLES})){{0,3}}"
+# a place typed in lower case after its first word ("La paz"): taken only when the gazetteer
+# knows it (_check)
+_LOWER_PLACE = rf"[{_UP}][a-zà-ÿ'’.\-]+[ ][a-zà-ÿ][a-zà-ÿ'’.\-]+"
 _NOT_DATE = rf"(?!{MONTH_RE}\s*\d)"
 _REGION = rf"{_NOT_DATE}(?:{_MIXED_WORD}|{_CAPS_WORD})(?:[ ]{_NOT_DATE}[{_UP}][\w'’.\-]*){{0,2}}"
 _DASH = r"(?:--|[-–—―])"
 _DATELINE_RE = compile_re(
-    rf"(?P<place>{_CAPS_PLACE}|{_MIXED_PLACE})"
-    r"(?P<sub>[ \t]*(?:/[^/\n]{1,40}/|\[[^\]\n]{1,40}\]))?"
+    rf"(?P<place>{_CAPS_PLACE}|{_LOWER_PLACE}|{_MIXED_PLACE})"
+    # "IGORA /Leningrad region/", "Chandigarh (Haryana) [India]"
+    r"(?P<sub>(?:[ \t]*(?:/[^/\n]{1,40}/|\[[^\]\n]{1,40}\]|\([^()\n]{1,30}\)(?=[ \t]*\[))){1,2})?"
     rf"(?P<regions>(?:,[ \t]*{_REGION}){{0,2}})"
     rf"(?:,?[ \t]+|,[ \t]*|\.[ \t]+)?"
     rf"(?P<date>(?<=[ ,\t]){DATE_TEXT_RE})?"
     r"(?P<dot>\.)?"
-    r"(?:[ \t]*(?:\((?P<ag1>[^()\n]{1,40})\)|/(?P<ag2>[^/\n]{1,60})/\.?))?"
-    rf"(?P<term>[ \t]*{_DASH}(?=\s|$)|[ \t]*:(?=\s|$)|[ \t]*\.(?=\s|$)|)"
+    r"(?:[ \t]*(?:\((?P<ag1>[^()\n]{1,80})\)|/(?P<ag2>[^/\n]{1,60})/\.?))?"
+    # the terminator: a dash (before a space, or glued to the story: "(Jiji Press)--The"), a
+    # colon, a full stop, or the end of the line ("ANKARA" alone above the story)
+    rf"(?P<term>[ \t]*{_DASH}(?=\s|$)|[ \t]*(?:--|[–—])(?=[{_UP}\"“])|[ \t]*:(?=\s|$)"
+    r"|[ \t]*\.(?=\s|$)|[ \t]*(?=\r?\n)|)"
 )
 _AGENCY_ONLY_RE = compile_re(rf"\((?P<ag>[A-Za-z][A-Za-z .\-]{{0,30}})\)[ \t]*(?P<term>{_DASH})?")
 # Capitalised labels that open captions and boxes, not stories: "FILE PHOTO: ...", "NOTE: ..."
@@ -458,15 +487,26 @@ def match_dateline(text: str, pos: int, end: int | None = None) -> DatelineMatch
 
 
 def _check(text: str, m: re.Match[str], end: int) -> DatelineMatch | None:
+    # a place alone on its line above the story ("ANKARA")
+    alone = not m.group("term") and text[m.end() : m.end() + 1] in ("\n", "\r")
     if (
         m.group("date") is None
         and m.group("ag1") is None
         and m.group("ag2") is None
         and m.group("term").strip() not in _BARE_TERMS
+        and not alone
     ):
         return None  # most paragraphs: what the tests below reject, found without them
     place = m.group("place")
-    place_end = m.end("regions") if m.group("regions") else m.end("place")
+    site = None
+    regions = m.group("regions")
+    if regions and m.group("ag1") is None and m.group("ag2") is None:
+        last = regions.rsplit(",", 1)[1].strip()
+        if _SITE_AGENCY_RE.fullmatch(last) and "." in last:
+            site = last  # "JAKARTA, KOMPAS.com -": the news site, not a region
+    place_end = m.end("regions") if regions else m.end("place")
+    if site is not None:
+        place_end = m.start("regions") + regions.rfind(",")
     if m.group("sub"):
         place_end = max(place_end, m.end("sub"))
     place_text = text[m.start() : place_end].strip(" \t,")
@@ -474,10 +514,15 @@ def _check(text: str, m: re.Match[str], end: int) -> DatelineMatch | None:
     raw_agency = m.group("ag1") or m.group("ag2")
     term = m.group("term").strip()
     caps = _is_caps(place)
-    agency = None
+    agency = site
     if raw_agency is not None:
         agency = canonical_agency(raw_agency)
         if agency is None:
+            return None
+    if place[:1].isupper() and any(w[:1].islower() for w in place.split()[1:]):
+        # "La paz": a place typed in lower case is taken only when the gazetteer knows it
+        lowered = [w for w in place.split()[1:] if w[:1].islower()]
+        if not all(w in _PARTICLES.split("|") for w in lowered) and known_place(place) is None:
             return None
     sep = text[m.end("place") : m.start("date")] if date_text is not None else ""
     stop_sep = (
@@ -500,7 +545,14 @@ def _check(text: str, m: re.Match[str], end: int) -> DatelineMatch | None:
         return None
     if month_number(words[0]) is not None and len(words[0]) > 2:
         return None  # "March 3, ..." opens a sentence, not a dateline
-    if date_text is None and agency is None:
+    if alone and date_text is None and agency is None:
+        # "ANKARA" on a line of its own: a known place in capitals, then the story's sentence
+        nxt = text[m.end() : m.end() + 4].lstrip()
+        if not caps or regions or len(words) > 3 or known_place(place) is None:
+            return None
+        if not nxt or not (nxt[0].isupper() or nxt[0] in "\"'“‘«"):
+            return None
+    elif date_text is None and agency is None:
         # bare forms: "MOSCOW:", "WASHINGTON --", "LONDON —": upper case place and a dash/colon
         if term not in _BARE_TERMS or len(words) > 4:
             return None
@@ -520,8 +572,9 @@ def _check(text: str, m: re.Match[str], end: int) -> DatelineMatch | None:
         # an upper-case place, a comma and a month-day is a dateline even when the dash that
         # should close it is missing ("NEW YORK, March 3 Stocks rose")
     d_end = m.end()
-    # the dateline must be followed by the story (or end its line)
-    if d_end < end and not text[d_end].isspace() and text[d_end] not in "\"'“‘«(":
+    # the dateline must be followed by the story (or end its line); a dash may touch it
+    glued = term in ("--", "–", "—")
+    if d_end < end and not text[d_end].isspace() and text[d_end] not in "\"'“‘«(" and not glued:
         return None
     if term == "." and agency is None and date_text is None:
         return None

@@ -20,7 +20,7 @@ import sys
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from newscli.dateline import AGENCIES, match_dateline, parse_date_value
+from newscli.dateline import AGENCIES, known_place, match_dateline, parse_date_value
 from newscli.fetch import is_url
 from newscli.model import Span
 from newscli.record import factory, record
@@ -496,6 +496,8 @@ def looks_like_title(line: str) -> bool:
         return False
     if s.startswith(("http://", "https://", "www.")):
         return False
+    if s.isupper() and len(words) <= 3 and known_place(s):
+        return False  # "ANKARA" alone on its line: the dateline of the story below
     dl = match_dateline(s, 0)
     return not (dl is not None and len(s) - dl.end > 20)
 

@@ -70,6 +70,22 @@ FORMS = [
     ("NEW DELHI:", "NEW DELHI", None, None),
     ("Mumbai:", "Mumbai", None, None),
     ("TOKYO —", "TOKYO", None, None),
+    # page text from many desks
+    (
+        "Chandigarh (Haryana) [India], April 16 (ANI):",
+        "Chandigarh (Haryana) [India]",
+        "April 16",
+        "ANI",
+    ),
+    ("Washington, DC (STL.News) –", "Washington, DC", None, "STL.News"),
+    (
+        "MOSCOW (UrduPoint News / Sputnik - 03rd September, 2020)",
+        "MOSCOW",
+        None,
+        "UrduPoint News / Sputnik",
+    ),
+    ("La paz, march 18 -", "La paz", "march 18", None),
+    ("JAKARTA, KOMPAS.com -", "JAKARTA", None, "KOMPAS.com"),
 ]
 
 
@@ -82,10 +98,29 @@ def test_dateline_forms(opening, place, date_text, agency):
     assert body[m.start : m.end] == m.text
 
 
+def test_dash_glued_to_the_story():
+    body = "Tokyo, Jan. 16 (Jiji Press)--The Japanese government plans to extend the order."
+    m = match_dateline(body, 0)
+    assert m is not None and (m.place, m.date_text, m.agency) == ("Tokyo", "Jan. 16", "Jiji")
+    assert body[m.end :].startswith("The Japanese")
+
+
+def test_a_place_alone_on_the_line_above_the_story():
+    from newscli import inspect
+
+    a = inspect(" date 2022-05-12 Home\nANKARA\nTurkey's central bank held its main rate.")
+    assert a.metadata.title is None
+    assert (a.metadata.dateline.place, a.metadata.dateline.agency) == ("ANKARA", None)
+    assert match_dateline("EXPLAINER\nWhat the new rules mean.", 0) is None
+    assert match_dateline("Reporting\nBy Jane Roe", 0) is None
+
+
 @pytest.mark.parametrize(
     "para",
     [
         "FILE PHOTO: A man walks past the closed bank in the capital.",
+        "The government, march 18 - a date to remember.",
+        "Washington (Photo News) - the president waved.",
         "NOTE: Figures are adjusted for the stock split.",
         "UPDATE: The road has reopened.",
         "CORONAVIRUS: What the new rules mean for you.",
