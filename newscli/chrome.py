@@ -69,10 +69,12 @@ _BARE_RE = compile_re(
     re.I,
 )
 # a credit at the end of a caption: "(Photo: Jane Roe/Reuters)", "REUTERS/Jane Roe", "Getty Images"
+# (after the caption's sentence: "ENERGY/CALIFORNIA OIL" alone is a wire headline)
 _CREDIT_END_RE = compile_re(
-    r"(?:\((?:photo|image|picture|credit|file)[^()]{0,80}\)|\b[A-Z]{3,}/[A-Z][\w. ]{1,40}"
-    r"|\b(?:Getty Images|AFP via Getty Images|Shutterstock|AP Photo[^.]{0,40}|EPA-EFE[^.]{0,40})"
-    r")[\s.]*$"
+    r"(?:\((?:photo|image|picture|credit|file)[^()]{0,80}\)"
+    r"|(?<=[.!?)”\"] )(?:[A-Z]{2,}(?: [A-Z]{2,})?/[A-Z][a-z][\w.'’ -]{0,40}"
+    r"|Getty Images|AFP via Getty Images|Shutterstock|AP Photo[^.]{0,40}|EPA-EFE[^.]{0,40}))"
+    r"[\s.]*$"
 )
 _TIMESTAMP_RE = compile_re(
     r"(?:(?:last\s+)?updated|published|posted|first\s+published|modified)\b[\s:]*(?:on|at)?\s*",
@@ -106,13 +108,73 @@ def chrome_kind(line: str) -> str | None:
     return None
 
 
-def printed_date(line: str) -> str | None:
-    """The date of a printed time-stamp line (``Updated 10:55 AM ET, Mon September 25, 2017``,
-    ``Published on March 30, 2020``, ``10:05 October 10, 2023``, ``January 13, 2019``), or
-    None. Every part of the line must be part of the stamp."""
+# where a page's menus and breadcrumbs end up in copied text
+_NAV_RE = compile_re(
+    r"(?:go|skip|jump|back)\s+to\s+(?:the\s+)?(?:contents?|navigation|main\s+content|top|menu"
+    r"|search|footer)"
+    r"|(?:home|news|all\s+news|latest(?:\s+news)?|top\s+stories|menu|search|sections?)"
+    r"\s*(?:>>?|»|›|/|\|)?"
+    r"|[^\n]{1,60}(?:>>|»|›)\s*"
+    r"|[\w&'’.-]+(?:\s+[\w&'’.-]+){0,3}(?:\s*[>»›|]\s*[\w&'’.-]+(?:\s+[\w&'’.-]+){0,3}){1,5}"
+    r"|(?:www\.)?[\w-]{2,40}\.(?:com|net|org|info|news|co\.uk|co\.in|com\.pk|in|pk|tv|ru|cn)"
+    r"|\d{1,3}\s+min(?:ute)?s?\s+(?:read|listen)",
+    re.I,
+)
+
+
+def nav_line(line: str) -> bool:
+    """A menu, breadcrumb, site name or reading-time line: ``Go to Contents``, ``Home>>``,
+    ``World » Europe``, ``UrduPoint.com``, ``2 Min Read``."""
     s = line.strip()
+    return 0 < len(s) <= 80 and _NAV_RE.fullmatch(s) is not None
+
+
+# "(Xinhua) " before a time stamp
+_SOURCE_TAG_RE = compile_re(r"\([^()\n]{1,30}\)\s*")
+# "Published on ...", "Updated: ..." inside a longer line
+_STAMP_INSIDE_RE = compile_re(
+    r"\b(?:first\s+)?(?P<word>published|updated|posted)\b(?:\s+(?:on|at))?[:\s]+", re.I
+)
+
+
+def printed_date(line: str) -> str | None:
+    """The publication date of a printed time-stamp line, or None: ``Updated 10:55 AM ET, Mon
+    September 25, 2017``, ``10:05 October 10, 2023``, ``(Xinhua) 11:25, April 21, 2021``,
+    ``January 13, 2019``, ``By UPI Staff | Jan. 03, 2018``, ``Our Bureau New Delhi | Updated
+    on March 30, 2020 Published on March 30, 2020`` (a published date before an updated one).
+    A line that says more than a stamp (a sentence that mentions a date) is not one."""
+    s = line.strip()
+    if len(s) > 160:
+        return None
+    found = _stamp(s)
+    if found is not None:
+        return found
+    if "|" in s:  # "By UPI Staff | Jan. 03, 2018"
+        for part in s.split("|"):
+            found = _stamp(part.strip())
+            if found is not None:
+                return found
+    stamps = list(_STAMP_INSIDE_RE.finditer(s))
+    if stamps and len(s) <= 120:
+        dated = []
+        for m in stamps:
+            rest = s[m.end() :]
+            clock = _CLOCK_FIRST_RE.match(rest)
+            parsed = parse_date_value(rest[clock.end() :] if clock else rest)
+            if parsed:
+                dated.append((m.group("word").lower() != "published", parsed[0]))
+        if dated:
+            return min(dated)[1]  # a published date first, else the first stamp
+    return None
+
+
+def _stamp(s: str) -> str | None:
+    """The date of ``s`` when all of it is one time stamp."""
     if len(s) > 80:
         return None
+    tag = _SOURCE_TAG_RE.match(s)
+    if tag:
+        s = s[tag.end() :]
     m = _TIMESTAMP_RE.match(s)
     rest = s[m.end() :] if m else s
     clock = _CLOCK_FIRST_RE.match(rest)

@@ -512,6 +512,7 @@ def _check(text: str, m: re.Match[str], end: int) -> DatelineMatch | None:
     place_text = text[m.start() : place_end].strip(" \t,")
     date_text = m.group("date")
     raw_agency = m.group("ag1") or m.group("ag2")
+
     term = m.group("term").strip()
     caps = _is_caps(place)
     agency = site
@@ -580,6 +581,11 @@ def _check(text: str, m: re.Match[str], end: int) -> DatelineMatch | None:
         return None
     if term == "." and agency is None and date_text is not None and not caps:
         return None
+    if date_text is None and raw_agency is not None:
+        # "(UrduPoint News / Sputnik - 03rd September, 2020)": the date inside the source tag
+        tail = _AFTER_AGENCY_RE.split(raw_agency, maxsplit=1)[1:]
+        if tail and date_text_parts(tail[0]) is not None:
+            date_text = tail[0].strip()
     parts = date_text_parts(date_text) if date_text else None
     dl_text = text[m.start() : d_end].strip()
     return DatelineMatch(

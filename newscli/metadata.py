@@ -193,7 +193,7 @@ def extract_metadata(
             meta.date_source = "option"
     if meta.date is None and header.date:
         meta.date, meta.date_precision = header.date, header.date_precision or "day"
-        meta.date_source = "header"
+        meta.date_source = header.date_source or "header"
     if meta.date is None and isinstance(hints.get("date"), str):
         parsed = parse_date_value(hints["date"])
         if parsed:

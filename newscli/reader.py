@@ -20,6 +20,7 @@ import sys
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
+from newscli.chrome import chrome_kind, nav_line, printed_date
 from newscli.dateline import AGENCIES, known_place, match_dateline, parse_date_value
 from newscli.fetch import is_url
 from newscli.model import Span
@@ -356,6 +357,7 @@ class Header:
     byline: str | None = None
     byline_span: Span | None = None
     source: str | None = None
+    date_source: str | None = None  # "printed": a web page's time stamp, not a header field
     fields: dict[str, str] = factory(dict)
 
 
@@ -502,6 +504,100 @@ def looks_like_title(line: str) -> bool:
     return not (dl is not None and len(s) - dl.end > 20)
 
 
+_PREAMBLE_LINES = 14  # how far a copied page's chrome may run before the story starts
+
+
+def _preamble_kind(line: str) -> str | None:
+    """What a line before the story of a copied web page is: ``nav`` (menus, breadcrumbs,
+    prompts, captions), ``date`` (a printed time stamp), ``byline``, ``title`` (a headline of
+    four words or more), ``label`` (a section name or topic tag: ``COVID-19``, ``Markets``), or
+    None for the story itself."""
+    s = line.strip()
+    if not s or len(s) > 200:
+        return None
+    if printed_date(s) is not None and not looks_like_title(s):
+        return "date"
+    by = s.split("|", 1)[0]
+    if looks_like_byline(by) or (by.lower().startswith("by ") and len(by.split()) <= 6):
+        return "byline"
+    if nav_line(s) or chrome_kind(s) is not None:
+        return "nav"
+    words = [w for w in s.split() if any(c.isalpha() for c in w)]
+    if len(words) >= 4 and looks_like_title(s):
+        return "title"
+    if len(words) <= 5 and s[-1] not in ".!?:;," and any(c.isalpha() for c in s):
+        return "label"
+    return None
+
+
+def _page_preamble(h: Header, text: str, pos: int) -> bool:
+    """Text copied from a web page opens with its chrome: ``Go to Contents``, ``Home>>``, a
+    site or section name, the headline, ``Updated 10:55 AM ET, ...``, ``By UPI Staff | Jan. 03,
+    2018``. When the first line is such chrome, the lines up to the story's first paragraph
+    are header: the headline is the title, a printed stamp the date, a byline the byline, and
+    the rest yields nothing. Returns False (``h`` untouched) for any other opening."""
+    n = len(text)
+    first_start, first_end = _line_at(text, pos)
+    first = _preamble_kind(text[first_start:first_end])
+    if first is None or first == "title":
+        return False
+    if first in ("label", "byline"):
+        # a section label or byline opens a page only when more chrome follows it (a short
+        # headline, then a byline, is a wire story's header: the plain path reads it)
+        nxt = _next_nonblank(text, first_end)
+        s, e = _line_at(text, nxt)
+        if nxt >= n or _preamble_kind(text[s:e]) in (None, "byline"):
+            return False
+    found: list[tuple[str, int, int]] = []
+    p = pos
+    body = -1
+    for _ in range(_PREAMBLE_LINES):
+        p = _next_nonblank(text, p)
+        if p >= n:
+            break
+        start, end = _line_at(text, p)
+        dl = match_dateline(text, start, end)
+        kind = None if dl is not None else _preamble_kind(text[start:end])
+        if kind is None:
+            body = start
+            break
+        found.append((kind, start, end))
+        p = end
+    if body < 0:
+        return False
+    if not any(kind == "title" for kind, _, _ in found):
+        # a short headline: a label that stands as a paragraph of its own ("Stocks fall\n\n")
+        # and reads as one; stacked section names ("World\nEurope\n") do not
+        found = [
+            ("title", a, b)
+            if kind == "label" and _ends_paragraph(text, b) and looks_like_title(text[a:b])
+            else (kind, a, b)
+            for kind, a, b in found
+        ]
+    for kind, start, end in found:
+        sp = strip_span(text, start, end)
+        if sp is None:
+            continue
+        line = text[sp.start : sp.end]
+        if kind == "title":  # the headline stands nearest the story (sections come first)
+            h.title, h.title_span = line, sp
+        elif kind in ("date", "nav") and h.date is None:
+            stamp = printed_date(line)
+            if stamp is not None:
+                h.date, h.date_precision = stamp[:10], "day"
+                h.date_span, h.date_source = sp, "printed"
+        if kind == "byline" and h.byline is None:
+            by = line.split("|", 1)[0].strip()
+            h.byline, h.byline_span = by, Span(sp.start, sp.start + len(by))
+            if h.date is None and "|" in line:
+                stamp = printed_date(line)
+                if stamp is not None:
+                    h.date, h.date_precision = stamp[:10], "day"
+                    h.date_span, h.date_source = sp, "printed"
+    h.body_start = _line_start(text, body)
+    return True
+
+
 def parse_header(text: str) -> Header:
     """Find the header before the body: the ``date YYYY-MM-DD`` prefix, ``Key: value`` lines
     (``Title:``, ``Date:``, ``By:``, ``Source:`` ...), YAML front matter, a headline line (or a
@@ -518,6 +614,8 @@ def parse_header(text: str) -> Header:
             h.date_span = Span(m.start(1), m.end(1))
             pos = m.end()
             if pos < n and text[pos] not in "\r\n":
+                if _page_preamble(h, text, pos):
+                    return h
                 # Text on the date line: in the seed layout it is the first body paragraph (a
                 # standfirst, followed by a blank line); in stored web pages it is the page's
                 # first line: a headline (or "Home") with the next paragraph on the next line.
@@ -558,7 +656,10 @@ def parse_header(text: str) -> Header:
         _take_field(h, text, km)
         saw_keys = True
         pos = _next_nonblank(text, km.end())
-    # 4. a headline line (or "# Heading"), then a byline / date line
+    # 4. a copied web page's chrome around its headline, or a headline line (or "# Heading"),
+    # then a byline / date line
+    if h.title is None and not saw_keys and pos < n and _page_preamble(h, text, pos):
+        return h
     if h.title is None and pos < n:
         start, end = _line_at(text, pos)
         line = text[start:end]
@@ -589,10 +690,27 @@ def _after_title(h: Header, text: str, pos: int) -> Header:
             _take_field(h, text, km)
             pos = _next_nonblank(text, km.end())
             continue
-        if h.byline is None and looks_like_byline(line) and _ends_line_block(text, end):
-            sp = strip_span(text, start, end)
-            if sp:
+        by = line.split("|", 1)[0]
+        if h.byline is None and looks_like_byline(by) and _ends_line_block(text, end):
+            sp = strip_span(text, start, start + len(by))
+            if sp:  # "By UPI Staff | Jan. 03, 2018": the byline, then its stamp
                 h.byline, h.byline_span = text[sp.start : sp.end], sp
+                stamp = printed_date(line) if "|" in line else None
+                if stamp is not None and h.date is None:
+                    h.date, h.date_precision, h.date_source = stamp[:10], "day", "printed"
+                    h.date_span = strip_span(text, start, end)
+                pos = _next_nonblank(text, end)
+                continue
+        if _ends_line_block(text, end) and len(line.strip()) <= 120:
+            stamp = printed_date(line)
+            if stamp is not None and not parse_date_value(line.strip(), whole=True):
+                # "Updated 10:55 AM ET, Mon September 25, 2017", "(Xinhua) 11:25, April 21"
+                if h.date is None:
+                    h.date, h.date_precision, h.date_source = stamp[:10], "day", "printed"
+                    h.date_span = strip_span(text, start, end)
+                pos = _next_nonblank(text, end)
+                continue
+            if nav_line(line):  # "2 Min Read", "Home>>"
                 pos = _next_nonblank(text, end)
                 continue
         if h.date is None and len(line.strip()) <= 60 and _ends_line_block(text, end):

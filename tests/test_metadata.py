@@ -81,7 +81,7 @@ FORMS = [
     (
         "MOSCOW (UrduPoint News / Sputnik - 03rd September, 2020)",
         "MOSCOW",
-        None,
+        "03rd September, 2020",
         "UrduPoint News / Sputnik",
     ),
     ("La paz, march 18 -", "La paz", "march 18", None),

@@ -358,15 +358,110 @@ def test_web_page_layout_title_on_the_date_line():
     assert text[h.body_start :].startswith("Cars wait outside")
 
 
-def test_web_page_layout_skips_home_and_keeps_captions_in_the_body():
+def test_web_page_layout_sets_home_and_the_photo_caption_aside():
     text = (
         " date 2021-09-28 Home\nFILE PHOTO: Cars wait outside a filling station in the capital "
         "on Monday, September 27, 2021. PHOTO AGENCY/Jan Novak\n\nLONDON (Reuters) - Drivers "
         "queued for hours on Tuesday."
     )
     h = parse_header(text)
-    assert h.title is None
-    assert text[h.body_start :].startswith("FILE PHOTO:")
+    assert h.title is None and h.date == "2021-09-28"
+    assert text[h.body_start :].startswith("LONDON (Reuters)")  # the caption is page chrome
+
+
+COPIED_PAGES = [
+    # (text, title, date, byline, body opens with)
+    (
+        "Go to Contents\nGo to Navigation\nN. Korea fires missile into sea: JCS\n\nAll News\n"
+        "10:05 October 10, 2023\n\nSEOUL, Oct. 10 (Yonhap) -- North Korea fired a missile.",
+        "N. Korea fires missile into sea: JCS",
+        "2023-10-10",
+        None,
+        "SEOUL",
+    ),
+    (
+        "Trump says he will attend the summit\n\nUpdated 10:55 AM ET, Mon September 25, 2017\n\n"
+        "(CNN) — President Donald Trump said on Monday he would attend.",
+        "Trump says he will attend the summit",
+        "2017-09-25",
+        None,
+        "(CNN)",
+    ),
+    (
+        "Ukraine downs 27 drones overnight\n\nBy UPI Staff | Jan. 03, 2018\n\nKYIV, Ukraine, "
+        "Jan. 3 (UPI) -- Air defenses shot down 27 drones.",
+        "Ukraine downs 27 drones overnight",
+        "2018-01-03",
+        "By UPI Staff",
+        "KYIV",
+    ),
+    (
+        "Our Bureau New Delhi | Updated on March 30, 2020 Published on March 29, 2020\n\n"
+        "Government extends relief for small firms\n\nThe government on Monday extended relief "
+        "measures for small firms by three months, the finance ministry said in a statement.",
+        "Government extends relief for small firms",
+        "2020-03-29",
+        None,
+        "The government",
+    ),
+    (
+        "COVID-19\nRussian Politics & Diplomacy\nPutin to hold talks with Erdogan next week\n\n"
+        "MOSCOW, April 21. /TASS/. Russian President Vladimir Putin will hold talks.",
+        "Putin to hold talks with Erdogan next week",
+        None,
+        None,
+        "MOSCOW",
+    ),
+    (
+        "News\nCategory: World Published on Tuesday, 21 April 2020 19:07 Hits: 4\nFloods kill "
+        "dozens in eastern Congo\n\nKINSHASA, April 21 (Reuters) - Floods killed 40 people.",
+        "Floods kill dozens in eastern Congo",
+        "2020-04-21",
+        None,
+        "KINSHASA",
+    ),
+    (
+        "Markets\n2 Min Read\nStocks slip as investors weigh rate outlook\n\nNEW YORK (Reuters) - "
+        "U.S. stocks slipped on Tuesday.",
+        "Stocks slip as investors weigh rate outlook",
+        None,
+        None,
+        "NEW YORK",
+    ),
+]
+
+
+COPIED_PAGES.append(
+    (
+        "Stocks fall sharply\n\nUpdated 4:05 PM ET, Fri May 3, 2024\n\nNEW YORK (Reuters) - "
+        "Stocks fell.",
+        "Stocks fall sharply",
+        "2024-05-03",
+        None,
+        "NEW YORK",
+    )
+)
+
+
+@pytest.mark.parametrize(("text", "title", "date", "byline", "opens"), COPIED_PAGES)
+def test_text_copied_from_a_page(text, title, date, byline, opens):
+    h = parse_header(text)
+    assert (h.title, h.date, h.byline) == (title, date, byline)
+    assert text[h.body_start :].startswith(opens)
+    if h.date is not None:
+        assert h.date_source == "printed"
+    if h.title_span is not None:
+        assert text[h.title_span.start : h.title_span.end] == h.title
+
+
+def test_chrome_words_before_the_story_yield_no_names():
+    from newscli import inspect
+
+    article = inspect(COPIED_PAGES[1][0].replace("(CNN)", "WASHINGTON (CNN)"))
+    names = {e.name for e in article.entities}
+    assert "AM ET" not in names and "Donald Trump" in names
+    article = inspect(COPIED_PAGES[-1][0])
+    assert "Min Read" not in {e.name for e in article.entities}
 
 
 def test_title_case_headline_on_the_date_line_before_a_blank_line():
