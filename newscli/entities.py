@@ -40,6 +40,8 @@ def recognise(seg: Segmentation, dateline: Dateline | None = None) -> list[Raw]:
     raws = rec.run()
     if dateline is not None and dateline.place:
         raws = _with_dateline_places(raws, seg.text, dateline, rec.places)
+    if dateline is not None and dateline.agency:
+        raws = _with_dateline_agency(raws, seg.text, dateline)
     if "“" in seg.text or '"' in seg.text:
         raws = _with_quoted_titles(raws, seg.text)
     return raws
@@ -138,6 +140,27 @@ def _with_dateline_places(
         return raws
     lo, hi = added[0].start, added[-1].end
     kept = [r for r in raws if r.end <= lo or r.start >= hi]
+    return sorted(kept + added, key=lambda r: r.start)
+
+
+def _with_dateline_agency(raws: list[Raw], text: str, dateline: Dateline) -> list[Raw]:
+    """``raws`` with the agency (or each of a pair: ``UrduPoint News / Sputnik``) that the
+    dateline names as an organisation: a source tag is never a person or a place."""
+    from newscli.ner_rules import Raw
+
+    window = text[dateline.start : dateline.end].lower()
+    added: list[Raw] = []
+    for name in (dateline.agency or "").split(" / "):
+        i = window.find(name.lower())
+        if i < 0 or not name.strip():
+            continue
+        s, e = dateline.start + i, dateline.start + i + len(name)
+        written = text[s:e]
+        caps = written.isupper()
+        added.append(Raw(s, e, "ORG", True, name, None, caps, tuple(written.split())))
+    if not added:
+        return raws
+    kept = [r for r in raws if not any(r.start < a.end and a.start < r.end for a in added)]
     return sorted(kept + added, key=lambda r: r.start)
 
 

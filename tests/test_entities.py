@@ -844,3 +844,14 @@ def test_laws_with_numbers_court_cases_and_the_constitution():
 def test_a_storm_with_a_name_is_an_event():
     assert labels("Homes were hit after Storm Babet arrived.") == {"Storm Babet": "EVENT"}
     assert labels("Kyiv fired Storm Shadow missiles.")["Storm Shadow"] != "EVENT"
+
+
+def test_a_datelines_agencies_are_organisations():
+    from newscli import inspect
+
+    text = (
+        "MOSCOW (UrduPoint News / Sputnik - 03rd September, 2020) Russia's Foreign Ministry "
+        "said on Thursday it had summoned the ambassador."
+    )
+    labels = {e.name: e.label for e in inspect(text).entities}
+    assert labels["Sputnik"] == "ORG" and labels["UrduPoint News"] == "ORG"
