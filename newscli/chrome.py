@@ -63,6 +63,7 @@ _PROMPT_RE = compile_re(
 _BARE_RE = compile_re(
     r"(?:share|tweet|email|print|comments?|reply|like|save|copy\s+link|facebook|twitter"
     r"|linkedin|whatsapp|pinterest|reddit|close|menu|advertisement|getty\s+images"
+    r"|(?:posted|published|updated|last\s+updated)(?:\s+(?:on|at|by))?"
     r"|\d+\s+(?:comments?|shares?|views?|reads?))"
     r"(?:\s*[|/·•,]\s*(?:share|tweet|email|print|comments?|facebook|twitter|linkedin"
     r"|whatsapp|pinterest|reddit))*[\s.:]*",
@@ -71,7 +72,7 @@ _BARE_RE = compile_re(
 # a credit at the end of a caption: "(Photo: Jane Roe/Reuters)", "REUTERS/Jane Roe", "Getty Images"
 # (after the caption's sentence: "ENERGY/CALIFORNIA OIL" alone is a wire headline)
 _CREDIT_END_RE = compile_re(
-    r"(?:\((?:photo|image|picture|credit|file)[^()]{0,80}\)"
+    r"(?:\((?i:photo|image|picture|credit|file)[^()]{0,80}\)"
     r"|(?<=[.!?)”\"] )(?:[A-Z]{2,}(?: [A-Z]{2,})?/[A-Z][a-z][\w.'’ -]{0,40}"
     r"|Getty Images|AFP via Getty Images|Shutterstock|AP Photo[^.]{0,40}|EPA-EFE[^.]{0,40}))"
     r"[\s.]*$"

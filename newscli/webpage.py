@@ -19,6 +19,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import re
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
@@ -64,6 +65,8 @@ _AUTHOR_META = (
     "byl",
     "twitter:creator",
 )
+# "By", "Article by", "Written by" before a byline's names
+_BY_RE = compile_re(r"^(?:(?:article|written|story|posted|words|text)\s+)?by\b[:\s]*", re.I)
 _TITLE_SEPARATORS = (" | ", " — ", " – ", " - ", " :: ", " « ", " » ")
 # placeholders that content systems write when no date was set
 _PLACEHOLDER_DAYS = frozenset(("1970-01-01", "1900-01-01", "0001-01-01"))
@@ -167,8 +170,18 @@ class PageMeta:
     """What a page says about itself, each field with its source (``json-ld``, ``meta``,
     ``time``, ``htmldate``)."""
 
-    __slots__ = ("author", "author_source", "date", "date_source", "modified", "site", "title",
-                 "title_source", "url")  # fmt: skip
+    __slots__ = (
+        "_dated",
+        "author",
+        "author_source",
+        "date",
+        "date_source",
+        "modified",
+        "site",
+        "title",
+        "title_source",
+        "url",
+    )  # fmt: skip
 
     def __init__(self) -> None:
         self.title: str | None = None
@@ -180,11 +193,14 @@ class PageMeta:
         self.author_source: str | None = None
         self.site: str | None = None
         self.url: str | None = None
+        self._dated: list[str] = []  # every date the page writes (for the local day)
 
     def hints(self) -> dict[str, Any]:
         """The fields that are set, as the reader's ``hints``."""
         out: dict[str, Any] = {}
         for key in self.__slots__:
+            if key.startswith("_"):
+                continue
             value = getattr(self, key)
             if value:
                 out[key] = value
@@ -231,6 +247,14 @@ def read_page_meta(tree: Any) -> PageMeta:
             (n for n in (_person_names(o.get("author"), nodes) for o in objects) if n), []
         )
 
+    pm._dated = [
+        p[0]
+        for p in (
+            *(_date(el.get("datetime")) for el in tree.iter("time")),
+            *(_date(meta.get(k)) for k in _DATE_META),
+        )
+        if p
+    ]
     # the date: JSON-LD, then meta tags, then <time> elements
     if ld_date:
         pm.date, pm.date_source = ld_date[0], "json-ld"
@@ -310,7 +334,8 @@ def _byline_element(tree: Any) -> str | None:
         return None
     if not found:
         return None
-    names = [n.strip() for n in found.split(";") if n.strip()]
+    names = [n for n in (_BY_RE.sub("", n).strip() for n in found.split(";")) if n]
+    names = [n for n in names if any(w[:1].isupper() for w in n.split())]
     return _join_names(names) if names else None
 
 
@@ -326,6 +351,26 @@ def _time_element_date(tree: Any) -> str | None:
             return parsed[0]
         first = first or parsed[0]
     return first
+
+
+# a time stamp in UTC before noon: in the Americas it is still the day before
+_UTC_SMALL_HOURS_RE = compile_re(
+    r"\d{4}-\d{2}-\d{2}T(?:0\d|1[01]):\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]00:?00)"
+)
+
+
+def _local_day(pm: PageMeta, html: str, url: str | None) -> str:
+    """The page's date as its publisher's calendar has it. A content system stores the
+    instant in UTC (``2023-11-09T05:30:59Z``) while the page prints the local day (November
+    8): the day a story's "Tuesday" counts from. When the page itself, or htmldate's reading
+    of it, dates the story the day before the UTC day, that date is taken."""
+    date = pm.date or ""
+    before = (dt.date.fromisoformat(date[:10]) - dt.timedelta(days=1)).isoformat()
+    for other in pm._dated:
+        if other[:10] == before:
+            return other
+    found = _htmldate(html, url)
+    return found if found is not None and found[:10] == before else date
 
 
 def _htmldate(html: str, url: str | None) -> str | None:
@@ -367,11 +412,30 @@ def extract_page(html: str, url: str | None = None) -> tuple[str, dict[str, Any]
     if pm.date is None and tree is not None:
         pm.date = _htmldate(html, url)
         pm.date_source = "htmldate" if pm.date else None
+    elif pm.date is not None and _UTC_SMALL_HOURS_RE.fullmatch(pm.date):
+        pm.date = _local_day(pm, html, url)
+    if pm.title and paragraphs and pm.title_source != "h1" and _same_headline(paragraphs[0], pm):
+        # the page's visible headline opens the text, worded apart from its sharing title
+        pm.title, pm.title_source = paragraphs.pop(0), "h1"
     if pm.title:
         key = pm.title.casefold()
         paragraphs = [p for p in paragraphs if p.casefold() != key]
         paragraphs.insert(0, pm.title)
     return "\n\n".join(paragraphs), pm.hints()
+
+
+_WORD_RE = compile_re(r"\w+")
+
+
+def _same_headline(line: str, pm: PageMeta) -> bool:
+    """Is ``line`` a headline (short, no closing full stop) that shares most of its words with
+    the page's title? ``Coronavirus: New York ramps up mass burials amid outbreak`` against
+    ``New York ramps up mass burials amid virus outbreak``."""
+    if len(line) > 200 or line.rstrip()[-1:] in ".!?" or not pm.title:
+        return False
+    a = {w.casefold() for w in _WORD_RE.findall(line)}
+    b = {w.casefold() for w in _WORD_RE.findall(pm.title)}
+    return len(a) >= 3 and len(a & b) >= 0.6 * min(len(a), len(b))
 
 
 def _parse(html: str) -> Any:

@@ -185,3 +185,39 @@ def test_visible_headline_wins_over_the_sharing_title() -> None:
     head = '<meta property="og:title" content="You will not believe these trams">'
     _text, hints = extract_page(page(head=head))
     assert (hints["title"], hints["title_source"]) == ("Lisbon to replace old trams", "h1")
+
+
+def test_utc_small_hours_take_the_local_day_the_page_prints() -> None:
+    ld = LD.format('{"@type": "NewsArticle", "datePublished": "2023-11-09T05:30:59Z"}')
+    extra = '<p><time datetime="2023-11-08T23:30:59">Nov. 8, 2023</time></p>'
+    _text, hints = extract_page(page(head=ld, extra=extra))
+    assert hints["date"] == "2023-11-08T23:30:59" and hints["date_source"] == "json-ld"
+    _text, hints = extract_page(page(head=ld))  # nothing says otherwise: the stamp stands
+    assert hints["date"] == "2023-11-09T05:30:59Z"
+
+
+def test_the_visible_headline_replaces_a_reworded_sharing_title() -> None:
+    head = '<meta property="og:title" content="Lisbon will replace its old trams by 2027">'
+    body = "<h2>Transport: Lisbon to replace its old trams by 2027</h2>" + BODY
+    html = page(head=head, body=body).replace("<h1>Lisbon to replace old trams</h1>", "")
+    text, hints = extract_page(html)
+    assert hints["title"] == "Transport: Lisbon to replace its old trams by 2027"
+    assert text.count("old trams by 2027") == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Posted on", "share"),
+        ("Dr Ana Costa at the depot. (Picture by Rui Lopes)", "credit"),
+        ("ENERGY/CALIFORNIA OIL PRODUCTION", None),  # a wire headline, not a photo credit
+    ],
+)
+def test_more_chrome_lines(line: str, kind: str | None) -> None:
+    assert chrome_kind(line) == kind
+
+
+def test_a_byline_label_without_a_name_is_no_author() -> None:
+    extra = '<div class="byline"><span class="author">Article by</span></div>'
+    _text, hints = extract_page(page(extra=extra))
+    assert "author" not in hints
