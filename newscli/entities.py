@@ -156,8 +156,8 @@ def _with_dateline_agency(raws: list[Raw], text: str, dateline: Dateline) -> lis
             continue
         s, e = dateline.start + i, dateline.start + i + len(name)
         written = text[s:e]
-        caps = written.isupper()
-        added.append(Raw(s, e, "ORG", True, name, None, caps, tuple(written.split())))
+        # (an agency's name keeps its own capitals: TASS, not Tass)
+        added.append(Raw(s, e, "ORG", True, name, None, False, tuple(written.split())))
     if not added:
         return raws
     kept = [r for r in raws if not any(r.start < a.end and a.start < r.end for a in added)]
