@@ -21,6 +21,7 @@ import io
 import itertools
 import json
 import os
+import re
 import sys
 import time
 import zlib
@@ -434,7 +435,15 @@ def csv_header() -> str:
 def _csv_text(rows: list[list[Any]]) -> str:
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\n").writerows(rows)
-    return buf.getvalue()
+    text = buf.getvalue()
+    if text.isascii():
+        return text
+    # a lone surrogate (a truncated emoji in a record) cannot be written as UTF-8: one
+    # replacement character each, so offsets still count the same characters
+    return _SURROGATE_RE.sub("\ufffd", text)
+
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 def _row(source: str, aid: str | None, section: str, **values: Any) -> list[Any]:

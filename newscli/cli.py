@@ -12,7 +12,6 @@ import datetime as dt
 import gc
 import json
 import os
-import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Annotated, Any
@@ -21,7 +20,6 @@ import typer
 
 from newscli import __version__
 from newscli.record import factory, record
-from newscli.regex_cache import compile as compile_re
 
 app = typer.Typer(
     name="newscli",
@@ -68,16 +66,9 @@ env = Env()
 def _say(message: str) -> None:
     """One diagnostic line on stderr. Paths and reasons may hold control characters (a file
     named ``\\x1b]0;pwned\\x07.txt``, a newline in a name): shown escaped, never acted on."""
-    print(f"newscli: {_UNSAFE_RE.sub(_visible, message)}", file=env.err(), flush=True)
+    from newscli.terminal import inert_line
 
-
-# C0 and C1 controls (tab too: one line stays one line), DEL, bidi marks, line separators.
-_UNSAFE_RE = compile_re("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
-
-
-def _visible(m: re.Match[str]) -> str:
-    code = ord(m.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    print(f"newscli: {inert_line(message)}", file=env.err(), flush=True)
 
 
 def _parse_date(value: str | None) -> str | None:
@@ -546,12 +537,18 @@ def _batch_local(
     stdin = env.inp() if "-" in inputs else None
     items = core.iter_items(inputs, fields=fields, max_bytes=config.max_bytes, stdin=stdin)
     results = core.run(items, config, jobs=jobs, ordered=ordered)
+    # CSV carries article text as it is: on a terminal, made inert as the tables are
+    shown: Callable[[str], str] = str
+    if config.csv and output is None and env.isatty():
+        from newscli.terminal import inert
+
+        shown = inert
     try:
         if config.csv:
             handle.write(core.csv_header())
         for result in results:
             if result.output:
-                handle.write(result.output)
+                handle.write(shown(result.output))
             for message in result.messages:
                 _say(message)
             summary.add(result)

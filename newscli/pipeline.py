@@ -82,7 +82,9 @@ def inspect(
 # controls (0x9b is CSI to some terminals), the line separators that str.splitlines() and older
 # JSON parsers split on (U+0085, U+2028, U+2029), and the bidi marks that reorder what a reader
 # sees. Inside JSON they can only be in strings, where a \uXXXX escape means the same character.
-_JSON_UNSAFE_RE = compile_re("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+# A lone surrogate (a truncated emoji in a corpus record) cannot be written as UTF-8 at all:
+# escaped too, it is the same string to ``json.loads``.
+_JSON_UNSAFE_RE = compile_re("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def _escape(m: re.Match[str]) -> str:

@@ -21,6 +21,7 @@ from rich.text import Text
 from newscli.model import Article, Quote
 from newscli.quote_lexicon import PRONOUNS
 from newscli.regex_cache import compile as compile_re
+from newscli.terminal import inert
 
 LABEL_STYLES = {
     "PERSON": "bold cyan",
@@ -36,23 +37,6 @@ LABEL_STYLES = {
     "LANGUAGE": "bright_cyan",
 }
 KIND_STYLES = {"direct": "bold", "mixed": "italic", "indirect": "dim"}
-
-# C0 and C1 controls (but tab and newline), DEL, and the bidi embedding/override/isolate marks.
-_UNSAFE_RE = compile_re(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
-)
-
-
-def _visible(m: re.Match[str]) -> str:
-    code = ord(m.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def inert(text: str | None) -> str:
-    """Make article text safe to print: control and bidi characters become visible escapes."""
-    if not text:
-        return ""
-    return _UNSAFE_RE.sub(_visible, text)
 
 
 def _t(text: str | None, style: str = "") -> Text:
@@ -82,6 +66,15 @@ def _one_line(text: str | None, limit: int = 0) -> str:
     return flat
 
 
+class _Console(Console):
+    """Rich's console, except that a closed pipe (``| head -1``) is a normal end: Rich exits
+    with status 1 there; the error goes up to ``cli.main``, which ends quietly with 0."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def make_console(
     file: IO[str],
     *,
@@ -102,7 +95,7 @@ def make_console(
         color_system = None
     elif force_terminal and environ.get("TERM", "dumb") in ("", "dumb"):
         color_system = "standard"  # forced colour on a terminal that does not say what it has
-    return Console(
+    return _Console(
         file=file,
         no_color=no_color,
         color_system=color_system,  # type: ignore[arg-type]
