@@ -443,7 +443,7 @@ def _csv_text(rows: list[list[Any]]) -> str:
     return _SURROGATE_RE.sub("\ufffd", text)
 
 
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
 
 
 def _row(source: str, aid: str | None, section: str, **values: Any) -> list[Any]:

@@ -84,7 +84,9 @@ def inspect(
 # sees. Inside JSON they can only be in strings, where a \uXXXX escape means the same character.
 # A lone surrogate (a truncated emoji in a corpus record) cannot be written as UTF-8 at all:
 # escaped too, it is the same string to ``json.loads``.
-_JSON_UNSAFE_RE = compile_re("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+_JSON_UNSAFE_RE = compile_re(
+    r"[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 
 def _escape(m: re.Match[str]) -> str:

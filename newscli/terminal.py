@@ -14,11 +14,11 @@ from newscli.regex_cache import compile as compile_re
 # C0 controls but tab and newline, DEL and the C1 controls, the bidi marks, the line and
 # paragraph separators, and lone surrogates
 _UNSAFE_RE = compile_re(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
 )
 # the same, and tab and newline too: what must stay on one line
 _UNSAFE_LINE_RE = compile_re(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
+    r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
 )
 
 
