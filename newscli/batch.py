@@ -279,6 +279,9 @@ def _jsonl_items(
         except ValueError as exc:
             yield Item(source=source, error=f"not valid JSON: {exc}")
             continue
+        except RecursionError:
+            yield Item(source=source, error="not valid JSON here: nested too deeply")
+            continue
         if not isinstance(record, dict):
             yield Item(source=source, error="not a JSON object")
             continue
@@ -328,11 +331,22 @@ def _csv_items(
         yield _record_item(f"{path}:{first}", record, fields, max_bytes, warning)
 
 
+def _record_id(raw: Any) -> str | None:
+    """A record's id as text: a string as it is, anything else as its JSON (``{"a":1}``,
+    ``true``), never a Python repr."""
+    if raw is None or isinstance(raw, str):
+        return raw
+    try:
+        return json.dumps(raw, ensure_ascii=False, separators=(",", ":"), allow_nan=True)
+    except (TypeError, ValueError, RecursionError):
+        return str(raw)
+
+
 def _record_item(
     source: str, record: dict[str, Any], fields: Fields, max_bytes: int, warning: str | None
 ) -> Item:
     raw_id = record.get(fields.id) if fields.id else None
-    rid = None if raw_id is None else str(raw_id)
+    rid = _record_id(raw_id)
     text = record.get(fields.text)
     if text is None:
         return Item(source=source, id=rid, error=f"no {fields.text!r} field")

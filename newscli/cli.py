@@ -224,7 +224,7 @@ def _emit(
     to_screen: Callable[[Any, Any], None],
 ) -> None:
     failed = False
-    warned_no_date = False
+    undated = 0
     console = None
     out = env.out()
     for article, bad in _articles(inputs, opts, sections):
@@ -232,11 +232,13 @@ def _emit(
         if bad:
             failed = True
             continue
-        if "timeline" in sections and article.warnings and not warned_no_date:
-            for w in article.warnings:
-                if w.startswith("no reference date"):
-                    _say(f"{w} (give --date YYYY-MM-DD)")
-                    warned_no_date = True
+        for w in article.warnings:
+            if not w.startswith("no reference date"):
+                _say(f"{article.source}: warning: {w}")
+            elif "timeline" in sections:
+                undated += 1
+                if undated == 1:  # said once, for the first such article, with the remedy
+                    _say(f"{article.source}: {w} (give --date YYYY-MM-DD)")
         if opts.as_json:
             from newscli.pipeline import json_line
 
@@ -250,6 +252,8 @@ def _emit(
                     out, no_color=opts.no_color, environ=env.environ, force_terminal=None
                 )
             to_screen(console, article)
+    if undated > 1:
+        _say(f"{undated - 1:,} more articles had no reference date either")
     if failed:
         raise typer.Exit(1)
 

@@ -406,4 +406,5 @@ class Article(_Record):
             out["entities"] = [e.to_dict() for e in self.entities]
         if self.timeline is not None:
             out["timeline"] = [t.to_dict() for t in self.timeline]
+        out["warnings"] = list(self.warnings)
         return out

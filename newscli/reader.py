@@ -50,21 +50,22 @@ class Document:
 # --- discovering inputs -----------------------------------------------------------------------
 
 
-def _walk(root: str, seen: set[str]) -> Iterator[tuple[str, ReadError | None]]:
-    try:
-        real = os.path.realpath(root)
-        if real in seen:
-            return  # a symlink loop, or a folder reached twice
-        seen.add(real)
-        with os.scandir(root) as it:
-            entries = sorted(it, key=lambda e: e.name)
-    except PermissionError:
-        yield root, ReadError("permission denied")
-        return
-    except OSError as exc:
-        yield root, ReadError((exc.strerror or "cannot read folder").lower())
-        return
-    for entry in entries:
+def _walk(root: str) -> Iterator[tuple[str, ReadError | None]]:
+    """The articles under ``root``, depth first in sorted order, with a stack instead of
+    recursion (a folder nested thousands deep is walked like any other). A folder is entered
+    once (symlink loops), and a link that leads out of ``root`` is not followed: the walk never
+    leaves the folder the user gave."""
+    top = os.path.realpath(root)
+    seen: set[str] = set()
+    stack: list[Iterator[os.DirEntry[str]]] = []
+    error = _enter(root, top, seen, stack)
+    if error is not None:
+        yield root, error
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
         if entry.name.startswith("."):
             continue
         article = entry.name.lower().endswith(ARTICLE_SUFFIXES)
@@ -77,9 +78,32 @@ def _walk(root: str, seen: set[str]) -> Iterator[tuple[str, ReadError | None]]:
                 yield entry.path, ReadError(_path_error(entry.path, exc))
             continue
         if stat.S_ISDIR(mode):
-            yield from _walk(entry.path, seen)
+            error = _enter(entry.path, top, seen, stack)
+            if error is not None:
+                yield entry.path, error
         elif article:
             yield entry.path, None if stat.S_ISREG(mode) else ReadError("not a regular file")
+
+
+def _enter(
+    path: str, top: str, seen: set[str], stack: list[Iterator[os.DirEntry[str]]]
+) -> ReadError | None:
+    """Push a folder's sorted entries for :func:`_walk`; a reason when it cannot be read."""
+    try:
+        real = os.path.realpath(path)
+        if real in seen:
+            return None  # a symlink loop, or a folder reached twice
+        if real != top and not real.startswith(top.rstrip(os.sep) + os.sep):
+            return None  # a link out of the folder given
+        seen.add(real)
+        with os.scandir(path) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except PermissionError:
+        return ReadError("permission denied")
+    except OSError as exc:
+        return ReadError((exc.strerror or "cannot read folder").lower())
+    stack.append(iter(entries))
+    return None
 
 
 def _path_error(path: str, exc: OSError) -> str:
@@ -105,7 +129,7 @@ def discover(paths: list[str]) -> Iterator[tuple[str, ReadError | None]]:
             yield path, None
         elif os.path.isdir(path):
             found = False
-            for item in _walk(path, set()):
+            for item in _walk(path):
                 found = True  # an article, or a reason one could not be read: not "no articles"
                 yield item
             if not found:
@@ -258,9 +282,14 @@ def read_document(
             stream = stdin if stdin is not None else sys.stdin.buffer
             data = stream.read(max_bytes + 1)
         else:
-            if os.path.isdir(path):
+            info = os.stat(path)
+            if stat.S_ISDIR(info.st_mode):
                 raise ReadError("is a directory")
-            size = os.path.getsize(path)
+            if not stat.S_ISREG(info.st_mode):
+                # a FIFO would block until a writer came, a device never ends: refused before
+                # they are opened (stdin is "-")
+                raise ReadError("not a regular file (use - to read standard input)")
+            size = info.st_size
             if size > max_bytes:
                 raise ReadError(_too_large(size, max_bytes))
             with open(path, "rb") as fh:

@@ -184,7 +184,7 @@ ARTICLE_SCHEMA: dict[str, Any] = {
     "title": "newscli article",
     "description": "One article as printed by `newscli show --json` (one object per line).",
     "type": "object",
-    "required": ["schema_version", "source", "metadata"],
+    "required": ["schema_version", "source", "metadata", "warnings"],
     "properties": {
         "schema_version": {"const": SCHEMA_VERSION},
         "source": {"type": "string", "description": "The path as given; '-' for stdin."},
@@ -197,6 +197,12 @@ ARTICLE_SCHEMA: dict[str, Any] = {
         "quotes": {"type": "array", "items": QUOTE},
         "entities": {"type": "array", "items": ENTITY},
         "timeline": {"type": "array", "items": TIMEX},
+        "warnings": {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "What the analysis could not do for this article, one line each: "
+            "no reference date, an expression the calendar cannot resolve, work cut short.",
+        },
     },
     "additionalProperties": False,
 }

@@ -333,7 +333,7 @@ def test_batch_jsonl_order_error_records_and_exit_code(invoke, corpus):
         "id": None,
         "error": "not valid JSON: Expecting property name enclosed in double quotes (column 2)",
     }
-    assert set(lines[0]) == {"schema_version", "source", "id", "metadata"}
+    assert set(lines[0]) == {"schema_version", "source", "id", "metadata", "warnings"}
     err = result.stderr.splitlines()
     assert f"newscli: {corpus}:4: not valid JSON" in err[0]
     assert err[-1].startswith("newscli: 6 articles, 1 error in ")

@@ -3,6 +3,7 @@ failed before its fix."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -90,3 +91,140 @@ def test_read_escapes_line_separators(invoke, tmp_path):
     assert result.exit_code == 0, result.stderr
     assert "\u2028" not in result.stdout and "\u2029" not in result.stdout
     assert "\\u2028" in result.stdout
+
+
+def test_a_deeply_nested_jsonl_line_is_one_error_record(invoke, tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    deep = "[" * 5000 + "]" * 5000
+    corpus.write_text(deep + "\n" + json.dumps({"id": "b", "text": PROSE}) + "\n", "utf-8")
+    out = tmp_path / "out.jsonl"
+    for extra in ([], ["-o", str(out)]):
+        result = invoke("batch", str(corpus), "-q", "-j", "1", "--date", "2020-06-02", *extra)
+        assert result.exit_code == 1 and "Traceback" not in result.stderr
+        text = out.read_text("utf-8") if extra else result.stdout
+        lines = [json.loads(x) for x in text.splitlines()]
+        assert "nested too deeply" in lines[0]["error"] and lines[1]["id"] == "b"
+    result = invoke("overview", str(corpus), "--json", "--date", "2020-06-02")
+    assert "Traceback" not in result.stderr and result.exit_code == 1
+
+
+def test_an_object_id_is_written_as_json(invoke, tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    records = [{"id": {"nested": True}, "text": PROSE}, {"id": 7, "text": PROSE}]
+    corpus.write_text("\n".join(json.dumps(r) for r in records) + "\n", "utf-8")
+    result = invoke("batch", str(corpus), "-q", "-j", "1", "--date", "2020-06-02")
+    ids = [json.loads(x)["id"] for x in result.stdout.splitlines()]
+    assert ids == ['{"nested":true}', "7"]
+
+
+def test_a_folder_nested_two_thousand_deep_and_its_neighbour(invoke, tmp_path):
+    base = tmp_path / "deep"
+    base.mkdir()
+    (base / "a.txt").write_text(PROSE, "utf-8")
+    here = os.open(base, os.O_RDONLY)  # descend with relative paths: the full one grows long
+    try:
+        for _ in range(2000):
+            os.mkdir("d", dir_fd=here)
+            nxt = os.open("d", os.O_RDONLY, dir_fd=here)
+            os.close(here)
+            here = nxt
+        fd = os.open("b.txt", os.O_WRONLY | os.O_CREAT, dir_fd=here)
+        os.write(fd, PROSE.encode())
+        os.close(fd)
+    finally:
+        os.close(here)
+    try:
+        result = invoke("show", str(base), "--json", "--date", "2020-06-02")
+    finally:
+        _remove_deep(base, 2000)  # shutil.rmtree (and pytest's clean-up) would recurse
+    assert "Traceback" not in result.stderr and "RecursionError" not in result.stderr
+    sources = [json.loads(x)["source"] for x in result.stdout.splitlines()]
+    assert sources[0] == str(base / "a.txt")  # the good file beside it is not lost
+
+
+def _remove_deep(base, depth: int) -> None:
+    """Remove ``base/d/d/.../b.txt`` from the bottom up, with directory descriptors."""
+    fds = [os.open(base, os.O_RDONLY)]
+    for _ in range(depth):
+        fds.append(os.open("d", os.O_RDONLY, dir_fd=fds[-1]))
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink("b.txt", dir_fd=fds[-1])
+    for level in range(depth, 0, -1):
+        os.close(fds[level])
+        os.rmdir("d", dir_fd=fds[level - 1])
+    os.close(fds[0])
+
+
+def test_the_walk_never_leaves_the_folder_given(invoke, tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text(PROSE, "utf-8")
+    inside = tmp_path / "inside"
+    inside.mkdir()
+    (inside / "a.txt").write_text(PROSE, "utf-8")
+    (inside / "parent").symlink_to("..")
+    (inside / "out").symlink_to(outside)
+    (inside / "sub").mkdir()
+    (inside / "sub" / "b.txt").write_text(PROSE, "utf-8")
+    (inside / "again").symlink_to(inside / "sub")  # a link inside the folder is followed once
+    result = invoke("show", str(inside), "--json", "--date", "2020-06-02")
+    sources = sorted(json.loads(x)["source"] for x in result.stdout.splitlines())
+    assert sources == [str(inside / "a.txt"), str(inside / "again" / "b.txt")]
+
+
+def test_a_fifo_named_on_the_command_line_is_refused_at_once(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    good = tmp_path / "a.txt"
+    good.write_text(PROSE, "utf-8")
+    for command in (["show", "--json"], ["batch", "-q", "-j", "1"]):
+        proc = _cli(
+            command[0], str(fifo), str(good), *command[1:], "--date", "2020-06-02",
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        )  # fmt: skip
+        out, err = proc.communicate(timeout=20)
+        assert proc.returncode == 1, err
+        assert "not a regular file" in err and str(good) in out
+
+
+@pytest.mark.parametrize(
+    "how",
+    [
+        ("--date", "9999-12-31"),
+        ("--date", "0001-01-01"),
+        ("Date: 0001-01-01\n\n",),
+        ("Date: 9999-12-31\n\n",),
+    ],
+)
+def test_reference_dates_at_the_ends_of_the_calendar_cost_nothing(invoke, tmp_path, how):
+    text = (
+        "OSLO (Reuters) - The ferry company said on Tuesday that the route would open next "
+        "year, two years after it closed, and that yesterday's vote settled it."
+    )
+    path = tmp_path / "a.txt"
+    path.write_text((how[0] if len(how) == 1 else "") + text, "utf-8")
+    args = how if len(how) == 2 else ()
+    result = invoke("show", str(path), "--json", *args)
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["quotes"] and data["entities"] and data["timeline"]
+    values = {t["text"]: t["value"] for t in data["timeline"]}
+    end = "9999" in how[-1]
+    assert values["next year"] == ("XXXX" if end else "0002")  # past 9999: left unresolved
+    if end:
+        assert any("next year" in w for w in data["warnings"])
+        assert f"{path}: warning: time expression 'next year'" in result.stderr
+
+
+def test_no_reference_date_names_the_file(invoke, tmp_path):
+    paths = []
+    for name in ("a.txt", "b.txt", "c.txt"):
+        paths.append(tmp_path / name)
+        paths[-1].write_text("OSLO (Reuters) - The ferry sailed on Tuesday.", "utf-8")
+    result = invoke("timeline", *map(str, paths))
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"newscli: {paths[0]}: no reference date: relative dates are left unresolved "
+        "(give --date YYYY-MM-DD)",
+        "newscli: 2 more articles had no reference date either",
+    ]
