@@ -31,8 +31,8 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 from newscli.pipeline import SECTIONS
+from newscli.reader import corpus_kind
 
-CORPUS_KINDS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv"}
 CSV_COLUMNS = (
     "source",
     "id",
@@ -56,17 +56,6 @@ CSV_COLUMNS = (
 )
 ROW_SECTIONS = ("quotes", "entities", "timeline")  # the sections that have rows in --csv
 MAX_FIELD = 2**31 - 1  # csv's default field limit (128 KiB) is smaller than many articles
-
-
-def corpus_kind(path: str) -> str | None:
-    """``"jsonl"``, ``"csv"`` or ``"tsv"`` for a corpus file (by suffix, ``.gz`` allowed)."""
-    name = path.lower()
-    if name.endswith(".gz"):
-        name = name[:-3]
-    for suffix, kind in CORPUS_KINDS.items():
-        if name.endswith(suffix):
-            return kind
-    return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,7 @@ from newscli.record import factory, record
 from newscli.regex_cache import compile as compile_re
 
 ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
+CORPUS_KINDS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv"}
 HTML_SUFFIXES = (".html", ".htm")
 MAX_BYTES = 20_000_000
 
@@ -141,6 +142,17 @@ def discover(paths: list[str]) -> Iterator[tuple[str, ReadError | None]]:
                 yield path, ReadError(_path_error(path, exc))
                 continue
             yield path, None
+
+
+def corpus_kind(path: str) -> str | None:
+    """``"jsonl"``, ``"csv"`` or ``"tsv"`` for a corpus file (by suffix, ``.gz`` allowed)."""
+    name = path.lower()
+    if name.endswith(".gz"):
+        name = name[:-3]
+    for suffix, kind in CORPUS_KINDS.items():
+        if name.endswith(suffix):
+            return kind
+    return None
 
 
 # --- decoding ---------------------------------------------------------------------------------
@@ -277,6 +289,9 @@ def read_document(
     non-empty text article."""
     if is_url(path):
         return _read_url(path, max_bytes)
+    if path != "-" and corpus_kind(path):
+        # one article per record: its JSON or CSV is not prose
+        raise ReadError("a corpus file (one article per record): read it with `newscli batch`")
     try:
         if path == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer

@@ -228,3 +228,14 @@ def test_no_reference_date_names_the_file(invoke, tmp_path):
         "(give --date YYYY-MM-DD)",
         "newscli: 2 more articles had no reference date either",
     ]
+
+
+def test_show_points_a_corpus_file_to_batch(invoke, tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "text": PROSE}) + "\n", "utf-8")
+    good = tmp_path / "a.txt"
+    good.write_text(PROSE, "utf-8")
+    result = invoke("show", str(corpus), str(good), "--json", "--date", "2020-06-02")
+    assert result.exit_code == 1
+    assert f"newscli: {corpus}: a corpus file" in result.stderr and "newscli batch" in result.stderr
+    assert [json.loads(x)["source"] for x in result.stdout.splitlines()] == [str(good)]
