@@ -282,6 +282,8 @@ def _csv_items(
 ) -> Iterator[Item]:
     csv.field_size_limit(min(MAX_FIELD, 4 * max_bytes + 1))
     warned: dict[int, str] = {}
+    quotes: list[int] = []  # quote marks on each line of the record being read
+    ended: list[bool] = []  # set when the file is read to its end
 
     def text_lines() -> Iterator[str]:
         for n, raw_line in enumerate(lines, 1):
@@ -290,12 +292,15 @@ def _csv_items(
             line, warning = _decode_line(raw_line, n == 1)
             if warning:
                 warned[n] = warning
+            quotes.append(line.count('"'))
             yield line
+        ended.append(True)
 
     reader = csv.reader(text_lines(), delimiter=delimiter)
     header: list[str] | None = None
     while True:
         first = reader.line_num + 1
+        quotes.clear()
         try:
             row = next(reader)
         except StopIteration:
@@ -317,6 +322,12 @@ def _csv_items(
             if key and record.get(key) == "":
                 record[key] = None
         warning = next((warned[i] for i in range(first, reader.line_num + 1) if i in warned), None)
+        if ended and len(quotes) > 1 and sum(quotes) % 2:
+            # a quote opened and never closed: csv reads to the end of the file as one field
+            warning = (
+                f"unterminated quoted field: lines {first} to {reader.line_num} "
+                f"({reader.line_num - first + 1:,} lines) were read as one record"
+            )
         yield _record_item(f"{path}:{first}", record, fields, max_bytes, warning)
 
 

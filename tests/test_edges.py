@@ -239,3 +239,19 @@ def test_show_points_a_corpus_file_to_batch(invoke, tmp_path):
     assert result.exit_code == 1
     assert f"newscli: {corpus}: a corpus file" in result.stderr and "newscli batch" in result.stderr
     assert [json.loads(x)["source"] for x in result.stdout.splitlines()] == [str(good)]
+
+
+def test_an_unterminated_csv_quote_is_said(invoke, tmp_path):
+    corpus = tmp_path / "c.csv"
+    body = PROSE.replace("\n", " ").replace('"', "")
+    corpus.write_text(
+        f'id,text\na,"{body}"\nb,"{body}\nc,{body}\nd,{body}\n', "utf-8"
+    )  # record b opens a quote it never closes: the rest of the file is one field
+    result = invoke("batch", str(corpus), "-q", "-j", "1", "--date", "2020-06-02")
+    ids = [json.loads(x).get("id") for x in result.stdout.splitlines()]
+    assert ids == ["a", "b"]
+    assert f"{corpus}:3: warning: unterminated quoted field: lines 3 to 5" in result.stderr
+    fine = tmp_path / "f.csv"
+    fine.write_text(f'id,text\na,"{body}\nline two"\n', "utf-8")  # a quoted newline is fine
+    result = invoke("batch", str(fine), "-q", "-j", "1", "--date", "2020-06-02")
+    assert "unterminated" not in result.stderr
