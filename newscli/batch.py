@@ -414,6 +414,11 @@ def process(item: Item, config: Config) -> Result:
         )
         data = article.to_dict(include_text=config.include_text)
         undated = any(w.startswith("no reference date") for w in article.warnings)
+        messages.extend(  # (the undated are counted in the summary instead)
+            f"{item.source}: warning: {w}"
+            for w in article.warnings
+            if not w.startswith("no reference date")
+        )
         words = article.metadata.counts.words
     except Exception as exc:  # a bug must not cost the other articles
         return failure(item, f"could not analyse: {type(exc).__name__}: {exc}", config, messages)

@@ -30,7 +30,9 @@ if TYPE_CHECKING:  # imported on the first call (see recognise): not at start-up
 __all__ = ["extract_entities", "recognise", "role_names"]
 
 
-def recognise(seg: Segmentation, dateline: Dateline | None = None) -> list[Raw]:
+def recognise(
+    seg: Segmentation, dateline: Dateline | None = None, warnings: list[str] | None = None
+) -> list[Raw]:
     """Typed mentions, unmerged (for benchmarks and debugging). ``dateline``, when the
     metadata found one, fixes the places it names (``NEW YORK --`` opens a sentence in
     capitals, where a name's words cannot be told from common ones)."""
@@ -38,6 +40,8 @@ def recognise(seg: Segmentation, dateline: Dateline | None = None) -> list[Raw]:
 
     rec = Recogniser(seg)
     raws = rec.run()
+    if warnings is not None:
+        warnings.extend(rec.notes)
     if dateline is not None and dateline.place:
         raws = _with_dateline_places(raws, seg.text, dateline, rec.places)
     if dateline is not None and dateline.agency:
@@ -274,9 +278,12 @@ class _Group:
         self.sort = False  # mentions were not added in text order
 
 
-def extract_entities(seg: Segmentation, dateline: Dateline | None = None) -> list[Entity]:
-    """Find, type and merge the named entities of one segmented article."""
-    raws = recognise(seg, dateline)  # in text order
+def extract_entities(
+    seg: Segmentation, dateline: Dateline | None = None, warnings: list[str] | None = None
+) -> list[Entity]:
+    """Find, type and merge the named entities of one segmented article; ``warnings``
+    receives a line for anything cut short."""
+    raws = recognise(seg, dateline, warnings)  # in text order
     if not raws:
         return []
     text = seg.text

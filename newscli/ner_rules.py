@@ -260,8 +260,9 @@ def _is_title(low: str) -> bool:
     return "-" in low and all(p in lx.TITLES for p in low.split("-"))
 
 
-def _split_units(seg: Segmentation) -> list[list[Token]]:
-    """Sentences, cut further at line breaks that end a headline, dateline or table row."""
+def _split_units(seg: Segmentation, notes: list[str] | None = None) -> list[list[Token]]:
+    """Sentences, cut further at line breaks that end a headline, dateline or table row.
+    Past the unit and token budgets (hostile input) the rest is not read: ``notes`` says so."""
     text = seg.text
     units: list[list[Token]] = []
     if seg.title is not None:
@@ -270,6 +271,12 @@ def _split_units(seg: Segmentation) -> list[list[Token]]:
     starts = seg.token_starts
     sentences = seg.sentences
     if len(sentences) > _UNIT_BUDGET:  # hostile input: a normal article has ~30 sentences
+        if notes is not None:
+            notes.append(
+                f"entities cut short: only the first {_UNIT_BUDGET:,} of {len(sentences):,} "
+                f"sentences are read for names (a limit against hostile input); the text from "
+                f"character {sentences[_UNIT_BUDGET].start:,} of {len(text):,} is not"
+            )
         sentences = sentences[:_UNIT_BUDGET]
     left = _TOKEN_BUDGET
     n_toks = len(toks)
@@ -286,6 +293,12 @@ def _split_units(seg: Segmentation) -> list[list[Token]]:
         j = bisect_right(starts, s.end - 1, i)
         if j - i > left:  # hostile input: stop reading past the token budget
             j = i + left
+            if notes is not None:
+                notes.append(
+                    f"entities cut short: only the first {_TOKEN_BUDGET:,} words are read for "
+                    f"names (a limit against hostile input); the text from character "
+                    f"{starts[j] if j < n_toks else len(text):,} of {len(text):,} is not"
+                )
         left -= j - i
         if i >= j:
             break
@@ -428,10 +441,12 @@ class Recogniser:
         self.dropped: list[tuple[_Unit, int]] = []
         # chunks analysed in full; past the budget (hostile input) only the list lookups run
         self.budget = _CHUNK_BUDGET
+        # what was cut short, for the article's warnings
+        self.notes: list[str] = []
 
     # ---------------------------------------------------------------------------- driver
     def run(self) -> list[Raw]:
-        raw_units = _split_units(self.seg)
+        raw_units = _split_units(self.seg, self.notes)
         text = self.text
         units = [
             _Unit(toks, _caps_mode(text, toks, n == 0), n)
@@ -1029,6 +1044,12 @@ class Recogniser:
         toks = u.toks
         forms = u.forms
         self.budget -= 1
+        if self.budget == -1:
+            self.notes.append(
+                f"entities: past {_CHUNK_BUDGET:,} candidate names (a limit against hostile "
+                f"input), from character {toks[idx[0]].start:,} only names that a list knows "
+                "are recognised"
+            )
         if forms[idx[0]].lower() in _ZONE_REGIONS and _zone_name(u, idx):
             return  # "5 p.m. Eastern time", "Pacific Daylight Time": a clock, not a place
         if len(idx) == 1 and (not u.caps or self.budget < 0):

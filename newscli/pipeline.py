@@ -62,7 +62,7 @@ def inspect(
     if "entities" in wanted or "quotes" in wanted:
         from newscli.entities import extract_entities
 
-        entities = extract_entities(seg, meta.dateline)
+        entities = extract_entities(seg, meta.dateline, article.warnings)
         if "entities" in wanted:
             article.entities = entities
     if "quotes" in wanted:

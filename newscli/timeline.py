@@ -465,7 +465,7 @@ def _scan_tokens(
     return heads
 
 
-def _candidates(low: str, start: int) -> list[_Cand]:
+def _candidates(low: str, start: int, notes: list[str] | None = None) -> list[_Cand]:
     """Anchored rule attempts around every head word, each (rule, start) at most once.
 
     Heads come from one pass of regex scans; the useful tokens before a head (at most 100
@@ -503,6 +503,12 @@ def _candidates(low: str, start: int) -> list[_Cand]:
             continue  # (a later head's window still sees this number as a start)
         heads += 1
         if heads > MAX_HEADS:
+            if notes is not None:
+                notes.append(
+                    f"timeline cut short: after {MAX_HEADS:,} candidate expressions (a limit "
+                    f"against hostile input), the text from character {ts:,} of {len(low):,} "
+                    "is not searched for dates and times"
+                )
             break
         if (
             rules in _HEAD_ONLY
@@ -2543,7 +2549,7 @@ def tag(
     low = _lower(text)
     doc = _Doc(text=text, low=low, seg=seg, ref=ref, dateline=dateline, timeml=timeml)
     out: list[Timex] = []
-    cands = _candidates(low, seg.body_start)
+    cands = _candidates(low, seg.body_start, doc.warnings)
     if timeml:
         cands = [c for c in cands if c.rule != "anniv"]
     for group in _clusters(cands):

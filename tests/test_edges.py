@@ -255,3 +255,21 @@ def test_an_unterminated_csv_quote_is_said(invoke, tmp_path):
     fine.write_text(f'id,text\na,"{body}\nline two"\n', "utf-8")  # a quoted newline is fine
     result = invoke("batch", str(fine), "-q", "-j", "1", "--date", "2020-06-02")
     assert "unterminated" not in result.stderr
+
+
+def test_work_cut_short_is_said_on_stderr_and_in_the_json(invoke, tmp_path):
+    path = tmp_path / "dates.txt"
+    path.write_text("On 3 May 2020, 4 June 2021 and 5 July 2019. " * 4000, "utf-8")
+    for command in (["show", "--json"], ["batch", "-q", "-j", "1"]):
+        result = invoke(command[0], str(path), *command[1:], "--date", "2020-06-02")
+        assert result.exit_code == 0, result.stderr
+        data = json.loads(result.stdout)
+        cut = [w for w in data["warnings"] if w.startswith("timeline cut short")]
+        assert len(cut) == 1 and "8,000 candidate expressions" in cut[0]
+        assert f"newscli: {path}: warning: timeline cut short" in result.stderr
+    names = tmp_path / "names.txt"
+    names.write_text(" ".join(f"Anna Berg{i} met Carl Dahl{i}." for i in range(6000)), "utf-8")
+    result = invoke("entities", str(names), "--json", "--date", "2020-06-02")
+    data = json.loads(result.stdout)
+    assert any(w.startswith("entities cut short") for w in data["warnings"]), data["warnings"]
+    assert f"newscli: {names}: warning: entities" in result.stderr
