@@ -9,8 +9,13 @@ def run() -> None:
     among them is a sixth of a one-article run. ``cli.main`` turns it back on, with those
     objects frozen out of its sight, once the first article is done."""
     gc.disable()
-    from newscli.cli import main
+    try:
+        from newscli.cli import main
+    except KeyboardInterrupt:  # Ctrl-C while the program still loads: the same quiet end
+        import sys
 
+        print("newscli: interrupted", file=sys.stderr)
+        raise SystemExit(130) from None
     main()
 
 

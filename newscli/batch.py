@@ -14,6 +14,7 @@ Nothing here imports typer or rich; ``cli.py`` and ``dask.py`` are thin layers o
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import gc
@@ -671,9 +672,17 @@ def _pooled(
             initargs=(config,),
         )
         try:
-            pool.submit(_ping).result()
-        except Exception as exc:
-            pool.shutdown(wait=False, cancel_futures=True)
+            # every worker is started here, one per ping, with Ctrl-C ignored while it is
+            # forked: an ignored signal stays ignored across exec, so a worker interrupted
+            # while it still imports prints no traceback (the parent alone handles Ctrl-C)
+            with _sigint_ignored():
+                pings = [pool.submit(_ping) for _ in range(jobs)]
+            for ping in pings:
+                ping.result()
+        except BaseException as exc:
+            _stop(pool)  # interrupted while starting, too: no worker is left behind
+            if not isinstance(exc, Exception):
+                raise
             notice.append(f"worker processes could not start ({type(exc).__name__}): one core")
             return None
         return pool
@@ -735,10 +744,33 @@ def _pooled(
         completed = True
     finally:
         if executor is not None:
-            if not completed:  # interrupted or abandoned: do not wait for queued work
-                for proc in list((getattr(executor, "_processes", None) or {}).values()):
-                    proc.terminate()
-            executor.shutdown(wait=completed, cancel_futures=not completed)
+            if completed:
+                executor.shutdown(wait=True)
+            else:  # interrupted or abandoned: do not wait for queued work
+                _stop(executor)
+
+
+def _stop(pool: Any) -> None:
+    """Stop a process pool at once: its workers are terminated, its queued work dropped."""
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        proc.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+@contextlib.contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """SIGINT ignored for the duration (in the main thread; elsewhere, nothing changes)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 # --- the summary ------------------------------------------------------------------------------

@@ -273,3 +273,41 @@ def test_work_cut_short_is_said_on_stderr_and_in_the_json(invoke, tmp_path):
     data = json.loads(result.stdout)
     assert any(w.startswith("entities cut short") for w in data["warnings"]), data["warnings"]
     assert f"newscli: {names}: warning: entities" in result.stderr
+
+
+def _group_alive(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("whom", ["group", "parent"])
+@pytest.mark.parametrize("after", [0.3, 0.6, 1.0, 1.6])
+def test_ctrl_c_at_any_moment_of_a_two_worker_batch(tmp_path, whom, after):
+    import signal
+    import time
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(300):
+        (folder / f"{i:03d}.txt").write_text(PROSE * 10, "utf-8")
+    proc = _cli(
+        "batch", str(folder), "-q", "-j", "2", "--date", "2020-06-02",
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+    )  # fmt: skip
+    time.sleep(after)
+    if whom == "group":  # a terminal's Ctrl-C reaches every process of the job
+        os.killpg(proc.pid, signal.SIGINT)
+    else:  # kill -INT to the main process alone
+        proc.send_signal(signal.SIGINT)
+    _out, err = proc.communicate(timeout=60)
+    if proc.returncode == 0:  # finished before the signal came: nothing to check
+        return
+    assert proc.returncode == 130, err
+    assert err.splitlines() == ["newscli: interrupted"], err
+    deadline = time.time() + 10
+    while _group_alive(proc.pid) and time.time() < deadline:
+        time.sleep(0.1)
+    assert not _group_alive(proc.pid), "a worker outlived the batch"
