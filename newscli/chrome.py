@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from newscli.dateline import parse_date_value
+from newscli.dateline import MONTH_RE, parse_date_value
 from newscli.regex_cache import compile as compile_re
 
 # the longest line a rule may drop: prompts and credits are short; prose paragraphs are not
@@ -118,7 +118,8 @@ _NAV_RE = compile_re(
     r"|[^\n]{1,60}(?:>>|»|›)\s*"
     r"|[\w&'’.-]+(?:\s+[\w&'’.-]+){0,3}(?:\s*[>»›|]\s*[\w&'’.-]+(?:\s+[\w&'’.-]+){0,3}){1,5}"
     r"|(?:www\.)?[\w-]{2,40}\.(?:com|net|org|info|news|co\.uk|co\.in|com\.pk|in|pk|tv|ru|cn)"
-    r"|\d{1,3}\s+min(?:ute)?s?\s+(?:read|listen)",
+    r"|\d{1,3}\s+min(?:ute)?s?\s+(?:read|listen)"
+    r"|(?:\d{1,2}|an?)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago|just\s+now",
     re.I,
 )
 
@@ -130,6 +131,13 @@ def nav_line(line: str) -> bool:
     return 0 < len(s) <= 80 and _NAV_RE.fullmatch(s) is not None
 
 
+_PARTS_RE = compile_re(r"\s*\|\s*|\s+/\s+")
+# a written date with its year at the start of a line, whatever is glued to it
+_DATE_FIRST_RE = compile_re(
+    rf"(?:{MONTH_RE})\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{MONTH_RE}),?\s+\d{{4}}"
+)
+# three lower-case words in a row: prose, not a stamp
+_WORDS_RE = compile_re(r"\b[a-z]{2,}\s+[a-z]{2,}\s+[a-z]{2,}\b")
 # "(Xinhua) " before a time stamp
 _SOURCE_TAG_RE = compile_re(r"\([^()\n]{1,30}\)\s*")
 # "Published on ...", "Updated: ..." inside a longer line
@@ -150,11 +158,17 @@ def printed_date(line: str) -> str | None:
     found = _stamp(s)
     if found is not None:
         return found
-    if "|" in s:  # "By UPI Staff | Jan. 03, 2018"
-        for part in s.split("|"):
+    if "|" in s or " / " in s:  # "By UPI Staff | Jan. 03, 2018", "Jan. 3, 2024 / 9:15 AM"
+        for part in _PARTS_RE.split(s):
             found = _stamp(part.strip())
             if found is not None:
                 return found
+    glued = _DATE_FIRST_RE.match(s)
+    if glued and len(s) - glued.end() <= 40 and not _WORDS_RE.search(s, glued.end()):
+        # "October 10, 20232:15 PM GMT+1Updated 2 hours ago": a stamp copied without spaces
+        parsed = parse_date_value(glued.group())
+        if parsed:
+            return parsed[0]
     stamps = list(_STAMP_INSIDE_RE.finditer(s))
     if stamps and len(s) <= 120:
         dated = []

@@ -395,6 +395,17 @@ _DATELINE_RE = compile_re(
     r"|[ \t]*\.(?=\s|$)|[ \t]*(?=\r?\n)|)"
 )
 _AGENCY_ONLY_RE = compile_re(rf"\((?P<ag>[A-Za-z][A-Za-z .\-]{{0,30}})\)[ \t]*(?P<term>{_DASH})?")
+
+
+@cache
+def _date_agency_re() -> re.Pattern[str]:
+    """``Jan. 3 (UPI) --``: a date and an agency with no place (compiled on first use)."""
+    return compile_re(
+        rf"(?P<date>{DATE_TEXT_RE})[ \t]*\((?P<ag>[A-Za-z][A-Za-z .\-]{{0,30}})\)"
+        rf"[ \t]*(?P<term>{_DASH})(?=\s)"
+    )
+
+
 # Capitalised labels that open captions and boxes, not stories: "FILE PHOTO: ...", "NOTE: ..."
 _LABELS = frozenset(
     """photo photos file video note notes update updated updates editor editors correction
@@ -474,6 +485,21 @@ def match_dateline(text: str, pos: int, end: int | None = None) -> DatelineMatch
         found = _check(text, m, end)
         if found is not None:
             return found
+    if pos < end and month_number(text[pos : pos + 10].split(" ", 1)[0]) is not None:
+        m3 = _date_agency_re().match(text, pos, window_end)
+        agency = canonical_agency(m3.group("ag")) if m3 is not None else None
+        if m3 is not None and agency is not None:
+            parts = date_text_parts(m3.group("date"))
+            return DatelineMatch(
+                pos,
+                m3.end(),
+                text[pos : m3.end()].strip(),
+                None,
+                m3.group("date").strip(),
+                agency,
+                (parts[0], parts[1]) if parts else None,
+                parts[2] if parts else None,
+            )
     if not text.startswith("(", pos):  # what _AGENCY_ONLY_RE opens with: most paragraphs
         return None
     m2 = _AGENCY_ONLY_RE.match(text, pos, window_end)

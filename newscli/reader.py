@@ -439,6 +439,9 @@ _KEYS = {
     "subtitle": "subtitle",
     "dateline": "dateline",
     "agency": "agency",
+    "editor": "editor",
+    "editors": "editor",
+    "reporter": "byline",
 }
 _KEY_LINE_RE = compile_re(r"[ \t]*(?P<key>[A-Za-z][A-Za-z ]{0,18}?)[ \t]*:[ \t]*(?P<value>[^\n]*)")
 _LINE_RE = compile_re(r"[^\n]*")
@@ -559,7 +562,7 @@ def _preamble_kind(line: str) -> str | None:
     s = line.strip()
     if not s or len(s) > 200:
         return None
-    if printed_date(s) is not None and not looks_like_title(s):
+    if printed_date(s) is not None:
         return "date"
     by = s.split("|", 1)[0]
     if looks_like_byline(by) or (by.lower().startswith("by ") and len(by.split()) <= 6):
@@ -574,6 +577,19 @@ def _preamble_kind(line: str) -> str | None:
     return None
 
 
+def _before_stamps(text: str, end: int, found: list[tuple[str, int, int]]) -> bool:
+    """Is the prose line ending at ``end`` a standfirst: under the headline, short, and
+    followed by a printed stamp or byline (``Published On 18 Oct 2023``) before the story?"""
+    if not any(kind == "title" for kind, _, _ in found):
+        return False
+    line_start = text.rfind("\n", 0, end) + 1
+    if end - line_start > 300:
+        return False
+    nxt = _next_nonblank(text, end)
+    s, e = _line_at(text, nxt)
+    return nxt < len(text) and _preamble_kind(text[s:e]) in ("date", "byline")
+
+
 def _page_preamble(h: Header, text: str, pos: int) -> bool:
     """Text copied from a web page opens with its chrome: ``Go to Contents``, ``Home>>``, a
     site or section name, the headline, ``Updated 10:55 AM ET, ...``, ``By UPI Staff | Jan. 03,
@@ -583,18 +599,20 @@ def _page_preamble(h: Header, text: str, pos: int) -> bool:
     n = len(text)
     first_start, first_end = _line_at(text, pos)
     first = _preamble_kind(text[first_start:first_end])
-    if first is None or first == "title":
+    if first is None:
         return False
-    if first in ("label", "byline"):
-        # a section label or byline opens a page only when more chrome follows it (a short
-        # headline, then a byline, is a wire story's header: the plain path reads it)
+    if first in ("label", "byline", "title"):
+        # a section label, byline or headline opens a page only when page chrome follows it
+        # (a headline, then a byline, is a wire story's header: the plain path reads it)
         nxt = _next_nonblank(text, first_end)
         s, e = _line_at(text, nxt)
-        if nxt >= n or _preamble_kind(text[s:e]) in (None, "byline"):
+        second = _preamble_kind(text[s:e]) if nxt < n else None
+        if second is None or second == "byline" or (first == "title" and second != "nav"):
             return False
     found: list[tuple[str, int, int]] = []
     p = pos
     body = -1
+    standfirst = False  # one line of prose under the headline, before the stamps
     for _ in range(_PREAMBLE_LINES):
         p = _next_nonblank(text, p)
         if p >= n:
@@ -602,6 +620,8 @@ def _page_preamble(h: Header, text: str, pos: int) -> bool:
         start, end = _line_at(text, p)
         dl = match_dateline(text, start, end)
         kind = None if dl is not None else _preamble_kind(text[start:end])
+        if kind is None and dl is None and not standfirst and _before_stamps(text, end, found):
+            kind = standfirst = "standfirst"  # type: ignore[assignment]
         if kind is None:
             body = start
             break
@@ -623,13 +643,15 @@ def _page_preamble(h: Header, text: str, pos: int) -> bool:
         if sp is None:
             continue
         line = text[sp.start : sp.end]
-        if kind == "title":  # the headline stands nearest the story (sections come first)
+        if kind == "title" and h.title is None:  # (a dek under it reads as one too)
             h.title, h.title_span = line, sp
         elif kind in ("date", "nav") and h.date is None:
             stamp = printed_date(line)
             if stamp is not None:
                 h.date, h.date_precision = stamp[:10], "day"
                 h.date_span, h.date_source = sp, "printed"
+        if kind == "date" and h.byline is None and looks_like_byline(line.split("|", 1)[0]):
+            kind = "byline"  # "By UPI Staff | Jan. 03, 2018": the byline before its stamp
         if kind == "byline" and h.byline is None:
             by = line.split("|", 1)[0].strip()
             h.byline, h.byline_span = by, Span(sp.start, sp.start + len(by))

@@ -86,6 +86,7 @@ FORMS = [
     ),
     ("La paz, march 18 -", "La paz", "march 18", None),
     ("JAKARTA, KOMPAS.com -", "JAKARTA", None, "KOMPAS.com"),
+    ("Jan. 3 (UPI) --", None, "Jan. 3", "UPI"),
 ]
 
 
