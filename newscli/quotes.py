@@ -995,9 +995,24 @@ def _skip_dateline(items: list[Item], i: int, j: int) -> int:
             while k < j and items[k].text in ("—", "―", "--", "–", "-"):
                 k += 1  # "--" may come as two hyphens
             return k
+        if it.text == ":" and m > i and _place_words(items, i, m):
+            return m + 1  # "NEW DELHI: The cabinet approved ..., the minister said"
         if it.kind == "w" and not it.cap and not it.text[:1].isdigit():
             break
     return i
+
+
+def _place_words(items: list[Item], i: int, j: int) -> bool:
+    """Are ``items[i:j]`` a place as a bare dateline writes it: words in capitals (``NEW
+    DELHI``), or a city the gazetteer of datelines knows (``Mumbai``)?"""
+    if j - i > 4 or any(items[k].kind != "w" for k in range(i, j)):
+        return False
+    words = [items[k].text for k in range(i, j)]
+    if all(w.isupper() and len(w) > 1 for w in words):
+        return True
+    from newscli.dateline import known_place
+
+    return known_place(" ".join(words)) == "T"
 
 
 def _resumed(items: list[Item], i: int, j: int) -> list[int]:

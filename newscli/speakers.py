@@ -563,11 +563,12 @@ def phrase_right(items: list[Item], k: int, hi: int) -> Phrase | None:
     if items[m].low in DETERMINERS:
         m += 1
     e = m
-    while e < hi and e - m < 8 and items[e].kind == "w":
+    while e < hi and e - m < 8 and (items[e].kind == "w" or items[e].low in _POSSESSIVE):
         w = items[e]
         if (
             w.cap
             or _is_initial(w)
+            or (w.low in _POSSESSIVE and e > m and items[e - 1].cap and e + 1 < hi)
             or (w.low in _CONNECTORS and e + 1 < hi and items[e + 1].cap)
             or (e + 1 < hi and items[e + 1].cap and _org_link(items, e + 1, m))
         ):
@@ -593,7 +594,9 @@ def phrase_right(items: list[Item], k: int, hi: int) -> Phrase | None:
     if p is None:
         return None
     # the phrase must start where we started, give or take modifiers ("9/11 widow Terry S.")
-    if p.i > m + 4 or any(items[x].cap for x in range(m, p.i)):
+    # and an owner in the possessive ("Russia's Foreign Minister Sergei Lavrov")
+    first = _after_owner(items, m, p.i)
+    if p.i > first + 4 or any(items[x].cap for x in range(first, p.i)):
         return None
     if p.kind == "desc" and p.j + 2 < hi and items[p.j].text == ",":
         # "said her daughter, Camila Chavez, who …": the name in apposition is the speaker
@@ -607,6 +610,20 @@ def phrase_right(items: list[Item], k: int, hi: int) -> Phrase | None:
                 q.i, q.start = p.i, p.start
                 return q
     return p
+
+
+_POSSESSIVE = frozenset(("'s", "’s"))
+
+
+def _after_owner(items: list[Item], m: int, j: int) -> int:
+    """The index after a possessive owner that opens ``items[m:j]`` (``Russia 's``,
+    ``the company 's``), else ``m``."""
+    for k in range(m, min(j, m + 5)):
+        if items[k].low in _POSSESSIVE:
+            return k + 1 if k > m else m
+        if items[k].kind != "w":
+            break
+    return m
 
 
 class Person:

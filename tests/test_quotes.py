@@ -911,3 +911,28 @@ def test_writer_attribution_at_the_very_end_of_the_text() -> None:
 
     article = inspect("Cook it well, we added.")
     assert isinstance(article.quotes, list)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("“We are disappointed,” said Russia's Foreign Minister Sergei Lavrov.", "Sergei Lavrov"),
+        ("“We are disappointed,” said Brazil's ambassador Sergio Danese.", "Sergio Danese"),
+        ("“We are ready,” said Apple's chief executive, Tim Cook.", "Tim Cook"),
+        ("“It is late,” said Smith's lawyer.", None),  # the lawyer, not Smith
+    ],
+)
+def test_an_owner_in_the_possessive_is_not_the_speaker(sentence: str, speaker: str | None):
+    from newscli import inspect
+
+    (q,) = inspect(sentence, "2023-10-10").quotes
+    assert q.speaker == speaker
+
+
+def test_a_bare_dateline_is_not_part_of_what_was_said():
+    from newscli import inspect
+
+    text = "NEW DELHI: The cabinet on Tuesday approved two rail lines, minister Anurag Thakur said."
+    (q,) = inspect(text, "2023-10-10").quotes
+    assert q.text == "The cabinet on Tuesday approved two rail lines"
+    assert q.speaker == "Anurag Thakur"
