@@ -75,8 +75,8 @@ _PLACEHOLDER_DAYS = frozenset(("1970-01-01", "1900-01-01", "0001-01-01"))
 def plausible_date(iso: str, today: dt.date | None = None) -> bool:
     """A publication date a page can really have: after 1800, no later than tomorrow, and not
     a content system's placeholder (``0001-01-01``, ``1970-01-01``)."""
-    if iso[:10] in _PLACEHOLDER_DAYS or not iso[:4].isdigit():
-        return False
+    if iso[:10] in _PLACEHOLDER_DAYS or not (iso[:4].isascii() and iso[:4].isdigit()):
+        return False  # ("²０２０" are digits to str.isdigit, not to int)
     year = int(iso[:4])
     limit = (today or dt.date.today()) + dt.timedelta(days=1)
     if year <= 1800 or year > limit.year:

@@ -370,6 +370,53 @@ def build(
     )
     add(_write(faults / "hostile.html", html), "ok", "scripts, entities, malformed markup")
 
+    # the edges of the "nothing lost, nothing leaks, nothing hangs" issue
+    story = PROSE.replace("\n\n", " ").strip()
+    corpora = root / "corpora"
+    corpora.mkdir(exist_ok=True)
+    lines = [json.dumps({"id": "cut", "text": story + " \ud83d"}), json.dumps({"text": story})]
+    add(_write(corpora / "surrogate.jsonl", "\n".join(lines) + "\n"), "ok", "lone surrogate",
+        records=2)  # fmt: skip
+    deep = "[" * 5000 + "]" * 5000
+    add(_write(corpora / "deep.jsonl", deep + "\n" + lines[1] + "\n"), "error",
+        "a line nested 5,000 deep, then a good record", records=2)  # fmt: skip
+    objid = json.dumps({"id": {"nested": True}, "text": story})
+    add(_write(corpora / "object_id.jsonl", objid + "\n"), "ok", "an object as the id")
+    unclosed = f'id,text\na,"{story}"\nb,"{story}\nc,{story}\nd,{story}\n'
+    add(_write(corpora / "unterminated.csv", unclosed), "ok",
+        "a quote never closed swallows the rest", records=2)  # fmt: skip
+    fifo = faults / "fifo.txt"
+    if not fifo.exists():
+        os.mkfifo(fifo)
+    add(fifo, "error", "a FIFO: refused, never opened")
+    nested = faults / "nested_folder"
+    here = nested
+    for _ in range(300):  # deep enough to show the walk has no recursion in it
+        here = here / "d"
+    here.mkdir(parents=True, exist_ok=True)
+    _write(here / "bottom.txt", PROSE)
+    _write(nested / "top.txt", PROSE)
+    add(nested, "ok", "a folder 300 deep, an article at each end", records=2)
+    escape = faults / "escape_folder"
+    escape.mkdir(exist_ok=True)
+    _write(escape / "inside.txt", PROSE)
+    if not (escape / "parent").is_symlink():
+        (escape / "parent").symlink_to("..")
+    add(escape, "ok", "a link to the parent folder is not followed")
+    for name, header in (("date_year_1.txt", "0001-01-01"), ("date_year_9999.txt", "9999-12-31")):
+        add(
+            _write(faults / name, f"Date: {header}\n\n{PROSE}"),
+            "ok",
+            "a date at the calendar's end",
+        )
+    zero = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+        '"datePublished": "0001-01-01T00:00:00Z"}</script></head><body><article><p>'
+        + story
+        + "</p></article></body></html>"
+    )
+    add(_write(faults / "zero_date.html", zero), "ok", "a page dated 0001-01-01 (a placeholder)")
+
     texts = root / "texts"
     texts.mkdir(exist_ok=True)
     for name, text in hazards(size).items():

@@ -311,3 +311,71 @@ def test_ctrl_c_at_any_moment_of_a_two_worker_batch(tmp_path, whom, after):
     while _group_alive(proc.pid) and time.time() < deadline:
         time.sleep(0.1)
     assert not _group_alive(proc.pid), "a worker outlived the batch"
+
+
+# --- property tests for the classes above -------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+ANY_CHAR = st.characters(blacklist_categories=())  # surrogates and controls included
+UNSAFE = set(range(0x00, 0x09)) | set(range(0x0B, 0x20)) | set(range(0x7F, 0xA0))
+UNSAFE |= {0x061C, 0x200E, 0x200F, *range(0x2028, 0x202F), *range(0x2066, 0x206A)}
+UNSAFE |= set(range(0xD800, 0xE000))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(ANY_CHAR, max_size=60))
+def test_json_lines_carry_any_string_and_stay_one_utf8_line(s):
+    from newscli.pipeline import json_line
+
+    line = json_line({"text": s, "id": s})
+    assert line.endswith("\n") and "\n" not in line[:-1] and "\r" not in line
+    line.encode("utf-8")  # writable whatever the string holds (no lone surrogate left)
+    assert json.loads(line) == {"text": s, "id": s}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(ANY_CHAR, max_size=60))
+def test_inert_text_has_nothing_a_terminal_acts_on(s):
+    from newscli.terminal import inert, inert_line
+
+    for shown, keep in ((inert(s), {0x09, 0x0A}), (inert_line(s), set())):
+        shown.encode("utf-8")
+        assert not {ord(c) for c in shown} & (UNSAFE | ({0x09, 0x0A} - keep))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(ANY_CHAR, max_size=80))
+def test_page_line_readers_never_raise(s):
+    from newscli.chrome import chrome_kind, nav_line, printed_date
+    from newscli.webpage import plausible_date
+
+    stamp = printed_date(s)
+    assert stamp is None or (stamp[:4].isdigit() and stamp[4] == "-")
+    chrome_kind(s)
+    nav_line(s)
+    plausible_date(s)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.just('"'),
+            st.just(","),
+            st.just("\n"),
+            st.just('""'),
+            st.text(st.characters(blacklist_characters='",\n'), max_size=8),
+        ),
+        max_size=30,
+    )
+)
+def test_any_csv_corpus_is_read_to_its_end_without_a_traceback(tmp_path_factory, pieces):
+    from newscli.batch import Fields, _csv_items
+
+    body = "id,text\n" + "".join(pieces)
+    lines = [line.encode() for line in body.splitlines(keepends=True)]
+    items = list(_csv_items("c.csv", iter(lines), Fields(), 20_000, ","))
+    for item in items:
+        assert item.error is not None or isinstance(item.text, str)

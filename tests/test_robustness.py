@@ -429,8 +429,10 @@ def test_batch_over_the_hostile_corpus_accounts_for_every_input(tmp_path):
     records = [json.loads(line) for line in out.split("\n") if line]  # JSON Lines: \n only
     assert len(records) == sum(c.records for c in cases)  # nothing lost, nothing doubled
     for case in cases:
-        mine = [
-            r for r in records if r["source"] == case.arg or r["source"].startswith(case.arg + "/")
+        mine = [  # a file, a folder's files, or a corpus file's records (path:line)
+            r
+            for r in records
+            if r["source"] == case.arg or r["source"].startswith((case.arg + "/", case.arg + ":"))
         ]
         assert len(mine) == case.records, case
         expect = "ok" if case.root_ok and root else case.expect
