@@ -798,8 +798,9 @@ class Summary:
         seconds = max(time.perf_counter() - self.started, 1e-9)
         total = self.articles + self.errors
         errors = f"{self.errors:,} error" + ("" if self.errors == 1 else "s")
+        articles = f"{self.articles:,} article" + ("" if self.articles == 1 else "s")
         return (
-            f"{self.articles:,} articles, {errors} in {seconds:.1f} s "
+            f"{articles}, {errors} in {seconds:.1f} s "
             f"({total / seconds:,.0f} articles/s, {self.words / seconds:,.0f} words/s)"
         )
 

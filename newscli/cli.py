@@ -92,6 +92,34 @@ def _split_list(value: str | None) -> list[str]:
     return [v.strip() for v in (value or "").split(",") if v.strip()]
 
 
+def _count(n: int, noun: str) -> str:
+    """``1 article``, ``2 articles``."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+ENTITY_LABELS = (
+    "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART",
+    "LANGUAGE",
+)  # fmt: skip
+
+
+def _labels(value: str | None) -> set[str]:
+    """The ``--label`` values, upper-cased; an unknown one is a usage error that lists the
+    valid labels and suggests the nearest (``PERSONS`` -> ``PERSON``)."""
+    labels = {v.upper() for v in _split_list(value)}
+    unknown = sorted(labels - set(ENTITY_LABELS))
+    if unknown:
+        import difflib
+
+        near = difflib.get_close_matches(unknown[0], ENTITY_LABELS, n=1, cutoff=0.5)
+        hint = f" (did you mean {near[0]}?)" if near else ""
+        raise typer.BadParameter(
+            f"unknown label {unknown[0]!r}{hint}; the labels are {', '.join(ENTITY_LABELS)}",
+            param_hint="--label",
+        )
+    return labels
+
+
 Paths = Annotated[
     list[str] | None,
     typer.Argument(
@@ -253,7 +281,7 @@ def _emit(
                 )
             to_screen(console, article)
     if undated > 1:
-        _say(f"{undated - 1:,} more articles had no reference date either")
+        _say(f"{_count(undated - 1, 'more article')} had no reference date either")
     if failed:
         raise typer.Exit(1)
 
@@ -347,7 +375,7 @@ def entities(
     max_bytes: MaxBytesOpt = 20_000_000,
 ) -> None:
     """Named entities, typed and merged, most salient first."""
-    labels = {v.upper() for v in _split_list(label)}
+    labels = _labels(label)
     opts = _opts(as_json, date, no_color, include_text, max_bytes)
 
     def keep(article: Any) -> Any:
@@ -566,7 +594,7 @@ def _batch_local(
         close()
     if summary.undated and "timeline" in config.sections:
         _say(
-            f"{summary.undated:,} articles had no reference date: relative dates are left "
+            f"{_count(summary.undated, 'article')} had no reference date: relative dates are left "
             "unresolved (give --date or --date-field)"
         )
     if not quiet:
@@ -697,7 +725,7 @@ def read(
         layers = parse_layers(only)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--only") from None
-    labels = {v.upper() for v in _split_list(label)} or None
+    labels = _labels(label) or None
     opts = _opts(False, date, no_color, False, max_bytes)
     sections = ("metadata", *layers)
 
@@ -861,8 +889,8 @@ def overview(
         results.close()
     if undated:
         _say(
-            f"{undated:,} articles had no reference date: relative dates are left unresolved "
-            "(give --date or --date-field)"
+            f"{_count(undated, 'article')} had no reference date: relative dates are left "
+            "unresolved (give --date or --date-field)"
         )
     data = summary.to_dict(top=top, by=by)
     if as_json:

@@ -305,8 +305,11 @@ def test_ctrl_c_at_any_moment_of_a_two_worker_batch(tmp_path, whom, after):
     _out, err = proc.communicate(timeout=60)
     if proc.returncode == 0:  # finished before the signal came: nothing to check
         return
-    assert proc.returncode == 130, err
-    assert err.splitlines() == ["newscli: interrupted"], err
+    # exit 130 after one line; or, rarely (about one run in fifty, when the signal lands at an
+    # instant Python leaves SIGINT to the system), death by SIGINT itself, which a shell also
+    # reports as 130: either way no traceback and, below, no process left
+    assert proc.returncode in (130, -signal.SIGINT), err
+    assert err.splitlines() in (["newscli: interrupted"], []), err
     deadline = time.time() + 10
     while _group_alive(proc.pid) and time.time() < deadline:
         time.sleep(0.1)
