@@ -265,3 +265,12 @@ def test_a_speaker_without_a_name_is_shown_by_the_words_that_name_it(invoke, tmp
     # a pronoun that names no one stays unknown
     rows = [line for line in out.splitlines() if "closed in May" in line]
     assert rows and "unknown" in rows[0]
+
+
+@pytest.mark.parametrize(("given", "hint"), [("PERSONS", "did you mean PERSON?"), ("BOGUS", "")])
+def test_an_unknown_label_is_a_usage_error(invoke, seed_path, given, hint):
+    for command in ("entities", "read"):
+        result = invoke(command, seed_path, "--label", f"ORG,{given}")
+        assert result.exit_code == 2
+        assert f"unknown label '{given}'" in result.stderr and hint in result.stderr
+        assert "WORK_OF_ART" in result.stderr  # the valid labels are listed
