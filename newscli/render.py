@@ -60,9 +60,13 @@ def _cut(text: str, limit: int = FIELD_CHARS) -> str:
 
 
 def _one_line(text: str | None, limit: int = 0) -> str:
+    """``text`` on one line, cut to ``limit`` characters at a word boundary (``…`` marks it)."""
     flat = " ".join((text or "").split())
     if limit and len(flat) > limit:
-        flat = flat[: limit - 1].rstrip() + "…"
+        cut = flat.rfind(" ", 0, limit)
+        if cut < limit * 0.6:  # one very long word: cut inside it rather than lose the line
+            cut = limit - 1
+        flat = flat[:cut].rstrip(" ,;:") + "…"
     return flat
 
 
@@ -157,17 +161,21 @@ def metadata_panel(article: Article) -> Panel:
 # --- quotes ---------------------------------------------------------------------------------
 
 
+UNKNOWN_SPEAKER = "(unknown)"
+
+
 def speaker_label(q: Quote) -> tuple[str, str]:
-    """What to call a quote's speaker, and its style: the entity's name; else the words that
-    name the speaker ("the ministry", "officials") in italics; else "unknown"."""
+    """What to call a quote's speaker, and its style: the entity's name; else, in brackets so
+    that it reads as no name without colour, the words that describe the speaker ("(the
+    ministry)", "(officials)"); else "(unknown)"."""
     if q.speaker:
         return q.speaker, "bold"
     m = q.speaker_mention
     if m is not None:
         words = " ".join(m.text.split())
         if words and words.lower() not in PRONOUNS:
-            return words, "italic"
-    return "unknown", "dim"
+            return f"({words})", "italic"
+    return UNKNOWN_SPEAKER, "dim"
 
 
 def quotes_table(article: Article, *, compact: bool = False) -> Table:
@@ -190,12 +198,25 @@ def quotes_table(article: Article, *, compact: bool = False) -> Table:
 
 
 def speaker_counts(article: Article) -> Table:
-    counts = Counter(speaker_label(q)[0] for q in article.quotes or [])
+    """Quotes per speaker: one row per person or organisation (by entity, so one speaker is
+    never counted under two names), then one row for the quotes no name was found for."""
+    counts: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    unnamed = 0
+    for q in article.quotes or []:
+        if not q.speaker:
+            unnamed += 1
+            continue
+        key = q.speaker_id or q.speaker
+        names.setdefault(key, q.speaker)
+        counts[key] += 1
     table = Table(box=box.SIMPLE_HEAD, title="Quotes per speaker", title_justify="left")
     table.add_column("Speaker")
     table.add_column("Quotes", justify="right")
-    for name, n in counts.most_common(ROWS_FULL):
-        table.add_row(_t(_cut(name)), str(n))
+    for key, n in counts.most_common(ROWS_FULL):
+        table.add_row(_t(_cut(names[key]), "bold"), str(n))
+    if unnamed:
+        table.add_row(_t("(no name found)", "dim"), str(unnamed))
     return table
 
 
@@ -422,7 +443,7 @@ def read_block_text(block: Any) -> Text:
             out.append(f" [{inert(t.value)}]", style=READ_STYLES["value"])
         q = piece.quote
         if q is not None and q.last and piece.end == q.end:
-            out.append(f" [— {inert(q.speaker or 'unknown')}]", style=READ_STYLES["speaker"])
+            out.append(f" [— {inert(q.speaker or UNKNOWN_SPEAKER)}]", style=READ_STYLES["speaker"])
     return out
 
 

@@ -261,10 +261,13 @@ def test_a_speaker_without_a_name_is_shown_by_the_words_that_name_it(invoke, tmp
     )
     out = invoke("quotes", path).stdout
     rows = [line for line in out.splitlines() if "reopen next week" in line]
-    assert rows and "the ministry" in rows[0]
+    assert rows and "(the ministry)" in rows[0]  # in brackets: a description, not a name
     # a pronoun that names no one stays unknown
     rows = [line for line in out.splitlines() if "closed in May" in line]
-    assert rows and "unknown" in rows[0]
+    assert rows and "(unknown)" in rows[0]
+    # and neither is counted as a person: one row for the quotes no name was found for
+    counts = out[out.index("Quotes per speaker") :]
+    assert "(no name found)" in counts and "the ministry" not in counts
 
 
 @pytest.mark.parametrize(("given", "hint"), [("PERSONS", "did you mean PERSON?"), ("BOGUS", "")])
@@ -274,3 +277,16 @@ def test_an_unknown_label_is_a_usage_error(invoke, seed_path, given, hint):
         assert result.exit_code == 2
         assert f"unknown label '{given}'" in result.stderr and hint in result.stderr
         assert "WORK_OF_ART" in result.stderr  # the valid labels are listed
+
+
+def test_quotes_per_speaker_counts_one_person_once(invoke, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "OSLO (Reuters) - “The line opens in June,” said Kari Nordmann, the port's director.\n\n"
+        "“We are ready,” Nordmann said. “It took a year,” she added.\n",
+        encoding="utf-8",
+    )
+    out = invoke("quotes", path, "--date", "2024-01-01").stdout
+    counts = out[out.index("Quotes per speaker") :]
+    rows = [line for line in counts.splitlines() if "Nordmann" in line]
+    assert len(rows) == 1 and rows[0].split()[-1] == "3", counts
