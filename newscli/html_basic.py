@@ -8,11 +8,11 @@ library only, and hardened against hostile markup (:func:`_defuse`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
 from newscli.regex_cache import compile as compile_re
+from newscli.webpage import clean_title
 
 # Elements whose content is never article text.
 _SKIP_TAGS = frozenset(
@@ -27,28 +27,10 @@ _VOID_TAGS = frozenset(
     "br hr img meta link input source track wbr area base col embed param".split()
 )
 _WS_RE = compile_re(r"\s+")
-_DATE_META = (
-    "article:published_time",
-    "og:published_time",
-    "datepublished",
-    "date",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "publish_date",
-    "dc.date.issued",
-    "dc.date",
-    "dcterms.created",
-    "parsely-pub-date",
-    "sailthru.date",
-    "article.published",
-    "cxenseparse:recs:publishtime",
-)
-_AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
 
 
 class _ExtractorMethods:
-    """Collects text blocks, the headline, and meta data from one page (never fails).
+    """Collects text blocks, the headline and the meta tags of one page (never fails).
 
     The methods of an ``html.parser.HTMLParser`` subclass made by :func:`_extractor`."""
 
@@ -64,13 +46,7 @@ class _ExtractorMethods:
         self.title_parts: list[str] = []
         self.h1_parts: list[str] | None = None
         self.h1: str | None = None
-        self.in_time: str | None = None
         self.meta: dict[str, str] = {}
-        self.jsonld: list[str] = []
-        self.ld_buf: list[str] | None = None
-        self.times: list[str] = []
-        self.rel_author: list[str] | None = None
-        self.rel_authors: list[str] = []
         self.pre = 0
         self.stack: list[str] = []
 
@@ -93,16 +69,8 @@ class _ExtractorMethods:
                 self.meta[key] = content
             return
         if tag == "script":
-            if "ld+json" in a.get("type", "").lower():
-                self.ld_buf = []
             self.skip.append(tag)
             return
-        if tag == "time" and a.get("datetime"):
-            self.times.append(a["datetime"].strip())
-        if tag == "a" and "author" in a.get("rel", "").lower().split():
-            self.rel_author = []
-        if a.get("itemprop", "").lower() == "datepublished" and a.get("datetime"):
-            self.meta.setdefault("datepublished", a["datetime"].strip())
         if tag == "title":
             self.in_title = True
         if tag == "h1" and self.h1 is None:
@@ -133,16 +101,11 @@ class _ExtractorMethods:
 
     def handle_endtag(self, tag: str) -> None:
         if self.skip:
-            if tag == "script" and self.skip[-1] == "script" and self.ld_buf is not None:
-                self.jsonld.append("".join(self.ld_buf))
-                self.ld_buf = None
             if tag in self.skip:
                 while self.skip and self.skip.pop() != tag:
                     pass
             if tag == "h1" and self.h1_parts is not None:
                 self._end_h1()
-            if tag == "a" and self.rel_author is not None:
-                self._end_rel_author()
             if tag == "title":
                 self.in_title = False
             return
@@ -152,8 +115,6 @@ class _ExtractorMethods:
             self._end_h1()
         if tag == "a":
             self.in_a = max(0, self.in_a - 1)
-            if self.rel_author is not None:
-                self._end_rel_author()
         if tag == "pre":
             self.pre = max(0, self.pre - 1)
         if tag in self.stack:
@@ -171,22 +132,12 @@ class _ExtractorMethods:
         if txt:
             self.h1 = txt
 
-    def _end_rel_author(self) -> None:
-        txt = _WS_RE.sub(" ", "".join(self.rel_author or [])).strip()
-        self.rel_author = None
-        if txt:
-            self.rel_authors.append(txt)
-
     def handle_data(self, data: str) -> None:
         if self.in_title:
             self.title_parts.append(data)
         if self.h1_parts is not None:
             self.h1_parts.append(data)
-        if self.rel_author is not None:
-            self.rel_author.append(data)
         if self.skip:
-            if self.ld_buf is not None:
-                self.ld_buf.append(data)
             return
         if self.in_title:
             return
@@ -208,47 +159,6 @@ def _extractor() -> type:
     from html.parser import HTMLParser
 
     return type("_Extractor", (_ExtractorMethods, HTMLParser), {})
-
-
-def _ld_objects(raw: str) -> Iterator[dict[str, Any]]:
-    import json  # only HTML pages with JSON-LD need it
-
-    try:
-        data = json.loads(raw)
-    except (ValueError, RecursionError):
-        return
-    todo: list[Any] = [data]
-    while todo:
-        obj = todo.pop(0)
-        if isinstance(obj, list):
-            todo.extend(obj)
-        elif isinstance(obj, dict):
-            yield obj
-            if isinstance(obj.get("@graph"), list):
-                todo.extend(obj["@graph"])
-
-
-def _ld_author(value: Any) -> str | None:
-    if isinstance(value, str):
-        return value.strip() or None
-    if isinstance(value, dict):
-        name = value.get("name")
-        return name.strip() if isinstance(name, str) and name.strip() else None
-    if isinstance(value, list):
-        names = [n for n in (_ld_author(v) for v in value) if n]
-        return ", ".join(names) if names else None
-    return None
-
-
-def _clean_title(title: str) -> str:
-    """Drop a site name appended to a <title>: ``Headline | Site`` -> ``Headline``."""
-    for sep in (" | ", " — ", " – ", " - ", " :: "):
-        if sep in title:
-            head, _, tail = title.rpartition(sep)
-            words = tail.split()
-            if head and len(words) <= 5 and all(w[:1].isupper() or w[:1].isdigit() for w in words):
-                return head.strip()
-    return title.strip()
 
 
 def _defuse(html: str) -> str:
@@ -283,7 +193,8 @@ def _defuse(html: str) -> str:
 
 
 def extract_basic(html: str) -> tuple[str, dict[str, Any]]:
-    """Article text (headline, then paragraphs joined by blank lines) and meta hints.
+    """Article text (headline, then paragraphs joined by blank lines) and the ``title`` hint
+    (the page's metadata is :mod:`newscli.webpage`'s to read).
 
     Standard library parser only: no network, no entity expansion beyond HTML's own character
     references; script/style/nav/header/footer/aside/form content and comments are dropped.
@@ -300,45 +211,10 @@ def extract_basic(html: str) -> tuple[str, dict[str, Any]]:
         blocks = [b for b in blocks if b[1]]
     paras = [t for t, _, links, _ in blocks if not (links and links >= 0.8 * len(t))]
     hints: dict[str, Any] = {}
-    ld_title = ld_date = ld_author = None
-    for raw in p.jsonld:
-        for obj in _ld_objects(raw):
-            if ld_date is None and isinstance(obj.get("datePublished"), str):
-                ld_date = obj["datePublished"].strip()
-            if ld_author is None and obj.get("author") is not None:
-                ld_author = _ld_author(obj.get("author"))
-            if ld_title is None and isinstance(obj.get("headline"), str):
-                ld_title = obj["headline"].strip()
     title_tag = _WS_RE.sub(" ", "".join(p.title_parts)).strip()
-    title = (
-        p.meta.get("og:title")
-        or p.h1
-        or ld_title
-        or p.meta.get("twitter:title")
-        or (_clean_title(title_tag) if title_tag else None)
-    )
+    title = p.meta.get("og:title") or p.h1 or (clean_title(title_tag, None) if title_tag else None)
     if title:
         hints["title"] = _WS_RE.sub(" ", title).strip()
-    date = None
-    for key in _DATE_META:
-        if p.meta.get(key):
-            date = p.meta[key]
-            break
-        if key == "article:published_time" and ld_date:
-            date = ld_date
-            break
-    date = date or ld_date or (p.times[0] if p.times else None)
-    if date:
-        hints["date"] = date
-    author = None
-    for key in _AUTHOR_META:
-        v = p.meta.get(key, "")
-        if v and not v.startswith(("http://", "https://", "/")):
-            author = v
-            break
-    author = author or ld_author or (p.rel_authors[0] if p.rel_authors else None)
-    if author:
-        hints["author"] = author
     if p.h1:
         paras = [t for t in paras if t != p.h1]
         paras.insert(0, p.h1)

@@ -148,7 +148,7 @@ def _person_names(value: Any, nodes: dict[str, Any], depth: int = 0) -> list[str
     return []
 
 
-def _clean_title(title: str, site: str | None) -> str:
+def clean_title(title: str, site: str | None) -> str:
     """Drop a site name set before or after the headline: ``Headline | Site`` -> ``Headline``."""
     title = _clean(title)
     for sep in _TITLE_SEPARATORS:
@@ -286,12 +286,12 @@ def read_page_meta(tree: Any) -> PageMeta:
         (meta.get("twitter:title"), "meta"),
     ):
         if value and _clean(value):
-            pm.title, pm.title_source = _clean_title(value, pm.site), source
+            pm.title, pm.title_source = clean_title(value, pm.site), source
             break
     if pm.title is None:
         title_el = tree.find(".//title")
         if title_el is not None and _clean(title_el.text_content()):
-            pm.title = _clean_title(title_el.text_content(), pm.site)
+            pm.title = clean_title(title_el.text_content(), pm.site)
             pm.title_source = "title"
 
     # the author: JSON-LD, meta tags, a rel=author link, then trafilatura's search of the
