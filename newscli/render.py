@@ -423,12 +423,13 @@ def _piece_style(piece: Any, header: bool) -> str:
     return " ".join(s for s in styles if s)
 
 
-def read_block_text(block: Any) -> Text:
+def read_block_text(block: Any, plain: bool = False) -> Text:
     """One block of an annotated article as a styled Text, built from spans (never markup).
 
     Paragraph text is reflowed (a hard-wrapped line break becomes a space); the header keeps
     its lines. A time expression is followed by its value in a dim bracket and the last part
-    of a quote by its speaker, so both show even without colour."""
+    of a quote by its speaker, so both show even without colour; with ``plain`` (no colour)
+    an entity mention is written ``[Kim Jong-un|PERSON]``."""
     header = block.kind == "header"
     out = Text(overflow="fold", end="")
     for piece in block.pieces:
@@ -437,7 +438,12 @@ def read_block_text(block: Any) -> Text:
             shown = shown.rstrip()
         if header and piece is block.pieces[0]:
             shown = shown.lstrip()
+        e = piece.entity if plain else None
+        if e is not None and piece.start == e.start:
+            out.append("[")
         out.append(inert(shown), style=_piece_style(piece, header) or None)
+        if e is not None and piece.end == e.end:
+            out.append(f"|{e.label}]")
         t = piece.timex
         if t is not None and piece.end == t.end:
             out.append(f" [{inert(t.value)}]", style=READ_STYLES["value"])
@@ -469,12 +475,14 @@ def render_read(console: Console, doc: Any) -> None:
     from rich.rule import Rule
 
     meta = doc.metadata
+    # without colour, entity mentions are marked in the text itself: [Kim Jong-un|PERSON]
+    plain = console.no_color or console.color_system is None
     header = next((b for b in doc.blocks if b.kind == "header"), None)
     has_title = header is not None and any(p.role == "title" for p in header.pieces)
     if meta.title and not has_title:
         console.print(_t(_one_line(meta.title), READ_STYLES["title"]))
     if header is not None and doc.text[header.start : header.end].strip():
-        console.print(_Bar(read_block_text(header), "", ""))
+        console.print(_Bar(read_block_text(header, plain), "", ""))
     info = [doc.source]
     if meta.date:
         info.append(meta.date)
@@ -500,7 +508,7 @@ def render_read(console: Console, doc: Any) -> None:
     for i, block in enumerate(paragraphs):
         if i:
             console.print()
-        text = read_block_text(block)
+        text = read_block_text(block, plain)
         console.print(
             _Bar(text, READ_STYLES["quote_bar"]) if block.has_quote else _Bar(text, "", "")
         )

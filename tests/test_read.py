@@ -272,7 +272,7 @@ def test_read_view_shows_values_speakers_and_bars():
     out = render(annotate(merkel(), body_start=0))
     flat = " ".join(out.replace("▌ ", "").split())
     assert "Monday [2020-05-04]" in flat
-    assert 'next week [2020-W20]," [— Angela Merkel] Merkel told' in flat
+    assert 'next week [2020-W20]," [— Angela Merkel] [Merkel|PERSON] told' in flat
     assert "would go on [— Angela Merkel]." in flat
     lines = out.splitlines()
     assert lines[0] == "Merkel to meet Macron"
@@ -291,7 +291,7 @@ def test_read_view_wraps_to_any_width():
         out = render(doc, width=width)
         assert all(len(ln) <= width for ln in out.splitlines()), width
         flat = " ".join(out.replace("▌ ", "").split())
-        assert "Emmanuel Macron in Paris" in flat
+        assert "[Emmanuel Macron|PERSON] in [Paris|GPE]" in flat
 
 
 HOSTILE = (
@@ -458,7 +458,9 @@ def test_seed_golden(runner, monkeypatch, seed_path, width):
     out = result.stdout
     assert ESC not in out
     assert all(len(line) <= width for line in out.splitlines())
-    assert "MOSCOW, April 27 [2020-04-27]. /TASS/." in " ".join(out.replace("▌ ", "").split())
+    flat = " ".join(out.replace("▌ ", "").split())
+    # without colour, entities are marked in the text itself
+    assert "[MOSCOW|GPE], April 27 [2020-04-27]. /[TASS|ORG]/." in flat
     assert not [line for line in out.splitlines() if line != line.rstrip()]
     _golden(f"read-seed-{width}.txt", out)
 
