@@ -223,23 +223,34 @@ def speaker_counts(article: Article) -> Table:
 # --- entities -------------------------------------------------------------------------------
 
 
-def entities_table(article: Article, *, compact: bool = False) -> Table:
+def entities_table(article: Article, *, compact: bool = False, width: int = 100) -> Table:
+    """Entities with their id (what quotes and the JSON refer to). The name has the first
+    claim on the width (as wide as the longest, up to 32 columns); as the terminal narrows the
+    aliases go first (under 100 columns), then the role (under 64)."""
+    rows = _first(article.entities, compact)
+    name_width = min(32, max((len(e.name) for e in rows), default=4))
+    aliases = not compact and width >= 100
+    roles = width >= 64
     table = Table(box=box.SIMPLE_HEAD)
-    table.add_column("Name", overflow="fold")
+    table.add_column("Id", style="dim", no_wrap=True)
+    table.add_column("Name", overflow="fold", min_width=min(name_width, max(8, width - 30)))
     table.add_column("Label", no_wrap=True)
     table.add_column("Mentions", justify="right", no_wrap=True)
-    if not compact:
+    if aliases:
         table.add_column("Aliases", overflow="fold")
-    table.add_column("Role", overflow="fold")
-    for e in _first(article.entities, compact):
+    if roles:
+        table.add_column("Role", overflow="fold")
+    for e in rows:
         cells: list[Any] = [
+            Text(e.id),
             _t(_cut(e.name), LABEL_STYLES.get(e.label, "")),
             Text(e.label),
             str(e.count),
         ]
-        if not compact:
+        if aliases:
             cells.append(_t(_cut(", ".join(a for a in e.aliases if a != e.name))))
-        cells.append(_t(_cut(e.role or "")))
+        if roles:
+            cells.append(_t(_cut(e.role or "")))
         table.add_row(*cells)
     return table
 
@@ -329,7 +340,8 @@ def _section(console: Console, title: str, items: list[Any] | None, table: Any) 
 def render_show(console: Console, article: Article) -> None:
     console.print(metadata_panel(article))
     _section(console, "Quotes", article.quotes, quotes_table(article, compact=True))
-    _section(console, "Entities", article.entities, entities_table(article, compact=True))
+    table = entities_table(article, compact=True, width=console.width)
+    _section(console, "Entities", article.entities, table)
     _section(console, "Timeline", article.timeline, timeline_table(article, compact=True))
 
 
@@ -342,7 +354,7 @@ def render_quotes(console: Console, article: Article) -> None:
 
 def render_entities(console: Console, article: Article) -> None:
     console.print(_t(article.metadata.title or article.source, "bold"))
-    _section(console, "Entities", article.entities, entities_table(article))
+    _section(console, "Entities", article.entities, entities_table(article, width=console.width))
 
 
 def render_timeline(console: Console, article: Article) -> None:

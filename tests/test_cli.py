@@ -290,3 +290,15 @@ def test_quotes_per_speaker_counts_one_person_once(invoke, tmp_path):
     counts = out[out.index("Quotes per speaker") :]
     rows = [line for line in counts.splitlines() if "Nordmann" in line]
     assert len(rows) == 1 and rows[0].split()[-1] == "3", counts
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_entity_names_never_break_at_80_or_60_columns(runner, monkeypatch, seed_path, width):
+    from newscli import cli
+
+    monkeypatch.setattr(cli, "env", Env(environ={"COLUMNS": str(width)}))
+    out = runner.invoke(app, ["entities", str(seed_path)]).stdout
+    assert all(len(line) <= width for line in out.splitlines())
+    assert "Vladimir Vladimirovich Putin" in out  # the name whole, on one line
+    assert " E3 " in out  # the id quotes and the JSON refer to
+    assert ("Role" in out) == (width >= 64)  # the low-value columns go first
