@@ -290,31 +290,62 @@ def describe_value(value: str, type_: str) -> str:
     return readable.get(value, value)
 
 
-def _context(article: Article, t: Any, limit: int) -> str:
-    if t.sentence is None:
-        return ""
-    return _one_line(article.text[t.sentence.start : t.sentence.end], limit)
+def _window(article: Article, t: Any, budget: int) -> Text:
+    """The expression in its sentence, keyword-in-context: about ``budget`` characters around
+    it, cut at word boundaries (``…`` marks a cut), the expression itself in bold."""
+    text = article.text
+    lo, hi = (t.sentence.start, t.sentence.end) if t.sentence is not None else (t.start, t.end)
+    left = " ".join(text[lo : t.start].split())
+    right = " ".join(text[t.end : hi].split())
+    expr = " ".join(text[t.start : t.end].split())
+    room = max(0, budget - len(expr))
+    keep_left = min(len(left), max(room * 2 // 5, room - len(right)))
+    keep_right = min(len(right), room - keep_left)
+    if keep_left < len(left):
+        cut = left.find(" ", len(left) - keep_left)
+        left = "…" + (left[cut:] if cut >= 0 else "")
+    if keep_right < len(right):
+        cut = right.rfind(" ", 0, keep_right)
+        right = (right[:cut] if cut > 0 else "") + "…"
+    out = Text()
+    if left:
+        out.append(inert(left) + ("" if left.endswith(("…", "(", "“", '"')) else " "))
+    out.append(inert(expr), style="bold")
+    if right:
+        out.append(("" if right[:1] in ",.;:)”\"'’…" else " ") + inert(right))
+    return out
 
 
-def timeline_table(article: Article, *, compact: bool = False) -> Table:
+def _unresolved(value: str) -> bool:
+    """A value with unknown parts (``XXXX-WXX-3``, ``PXY`` is a known unit and resolved)."""
+    return value[:1] != "P" and "X" in value
+
+
+def timeline_table(article: Article, *, compact: bool = False, width: int = 100) -> Table:
+    """One or two lines per expression, in chronological order: the day or period it resolves
+    to (``unresolved`` when the text does not say), its TIMEX3 value, and the expression in its
+    sentence, cut to the width left (keyword in context)."""
+    show_type = not compact and width >= 90
     table = Table(box=box.SIMPLE_HEAD)
-    table.add_column("When", overflow="fold", max_width=26)
-    table.add_column("Value", no_wrap=not compact, overflow="fold")
-    if not compact:
+    table.add_column("When", no_wrap=True)
+    table.add_column("Value", no_wrap=True, style="cyan")
+    if show_type:
         table.add_column("Type", no_wrap=True)
-    table.add_column("Expression", overflow="fold", max_width=28)
-    if not compact:
-        table.add_column("What happened", overflow="fold", ratio=1)
-    for t in _first(article.timeline, compact):
-        when = describe_value(t.value, t.type)
-        if t.anchor and t.type == "DURATION":
-            when += f"\n{t.anchor[0]} … {t.anchor[1]}"
-        cells: list[Any] = [_t(when), _t(t.value, "cyan")]
-        if not compact:
-            cells.append(Text(t.type))
-        cells.append(_t(_one_line(t.text, FIELD_CHARS), "bold"))
-        if not compact:
-            cells.append(_t(_context(article, t, 200)))
+    table.add_column("In context", overflow="fold", ratio=1)
+    rows = _first(article.timeline, compact)
+    when_w = max((len(describe_value(t.value, t.type)) for t in rows), default=4)
+    value_w = max((len(t.value) for t in rows), default=5)
+    fixed = min(when_w, 16) + min(value_w, 16) + (10 if show_type else 0) + 10
+    budget = max(24, int(1.8 * (width - fixed)) - 4)  # two lines of the column, as it wraps
+    for t in rows:
+        if _unresolved(t.value):
+            when = _t("unresolved", "dim")
+        else:
+            when = _t(describe_value(t.value, t.type))
+        cells: list[Any] = [when, _t(t.value)]
+        if show_type:
+            cells.append(Text(t.type, style="dim"))
+        cells.append(_window(article, t, budget))
         table.add_row(*cells)
     return table
 
@@ -342,7 +373,8 @@ def render_show(console: Console, article: Article) -> None:
     _section(console, "Quotes", article.quotes, quotes_table(article, compact=True))
     table = entities_table(article, compact=True, width=console.width)
     _section(console, "Entities", article.entities, table)
-    _section(console, "Timeline", article.timeline, timeline_table(article, compact=True))
+    table = timeline_table(article, compact=True, width=console.width)
+    _section(console, "Timeline", article.timeline, table)
 
 
 def render_quotes(console: Console, article: Article) -> None:
@@ -361,7 +393,7 @@ def render_timeline(console: Console, article: Article) -> None:
     console.print(_t(article.metadata.title or article.source, "bold"))
     ref = article.metadata.date
     console.print(Text(f"Reference date: {ref}" if ref else "Reference date: none", style="dim"))
-    _section(console, "Timeline", article.timeline, timeline_table(article))
+    _section(console, "Timeline", article.timeline, timeline_table(article, width=console.width))
 
 
 __all__ = [

@@ -302,3 +302,27 @@ def test_entity_names_never_break_at_80_or_60_columns(runner, monkeypatch, seed_
     assert "Vladimir Vladimirovich Putin" in out  # the name whole, on one line
     assert " E3 " in out  # the id quotes and the JSON refer to
     assert ("Role" in out) == (width >= 64)  # the low-value columns go first
+
+
+@pytest.mark.parametrize("width", [60, 80, 100])
+def test_the_timeline_takes_one_or_two_lines_an_expression(runner, monkeypatch, tmp_path, width):
+    from newscli import cli
+
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "OSLO (Reuters) - The harbour authority, which has run the port since the war, said on "
+        "Tuesday that the new ferry line to the islands would open in the summer of 2025, and "
+        "that the old pier would close every Monday from then on, its director said, adding "
+        "that nobody knew when the bridge would reopen on Sunday.",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(cli, "env", Env(environ={"COLUMNS": str(width)}))
+    out = runner.invoke(app, ["timeline", str(path), "--date", "2024-03-06"]).stdout
+    body = out[out.index("────") :].splitlines()[1:]
+    rows = [i for i, line in enumerate(body) if line[2:3].strip()]  # a row starts with its When
+    assert len(rows) >= 4
+    for a, b in zip(rows, [*rows[1:], len(body)], strict=True):
+        lines = [line for line in body[a:b] if line.strip()]
+        assert 1 <= len(lines) <= 2, (width, lines)  # a line or two, never a sentence's worth
+    assert all(len(line) <= width for line in out.splitlines())
+    assert "2024-03-05" in out and "Tuesday" in out  # the value, and the words in context
