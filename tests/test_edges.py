@@ -378,7 +378,7 @@ def test_any_csv_corpus_is_read_to_its_end_without_a_traceback(tmp_path_factory,
     from newscli.batch import Fields, _csv_items
 
     body = "id,text\n" + "".join(pieces)
-    lines = [line.encode() for line in body.splitlines(keepends=True)]
+    lines = [line.encode("utf-8", "surrogatepass") for line in body.splitlines(keepends=True)]
     items = list(_csv_items("c.csv", iter(lines), Fields(), 20_000, ","))
     for item in items:
         assert item.error is not None or isinstance(item.text, str)
