@@ -590,6 +590,15 @@ def _before_stamps(text: str, end: int, found: list[tuple[str, int, int]]) -> bo
     return nxt < len(text) and _preamble_kind(text[s:e]) in ("date", "byline")
 
 
+def _take_stamp(h: Header, line: str, span: Span | None) -> None:
+    """A printed stamp's day as the header's date (``date_source: printed``), unless the
+    header already has one."""
+    stamp = printed_date(line) if h.date is None else None
+    if stamp is not None:
+        h.date, h.date_precision, h.date_span = stamp[:10], "day", span
+        h.date_source = "printed"
+
+
 def _page_preamble(h: Header, text: str, pos: int) -> bool:
     """Text copied from a web page opens with its chrome: ``Go to Contents``, ``Home>>``, a
     site or section name, the headline, ``Updated 10:55 AM ET, ...``, ``By UPI Staff | Jan. 03,
@@ -645,21 +654,15 @@ def _page_preamble(h: Header, text: str, pos: int) -> bool:
         line = text[sp.start : sp.end]
         if kind == "title" and h.title is None:  # (a dek under it reads as one too)
             h.title, h.title_span = line, sp
-        elif kind in ("date", "nav") and h.date is None:
-            stamp = printed_date(line)
-            if stamp is not None:
-                h.date, h.date_precision = stamp[:10], "day"
-                h.date_span, h.date_source = sp, "printed"
+        elif kind in ("date", "nav"):
+            _take_stamp(h, line, sp)
         if kind == "date" and h.byline is None and looks_like_byline(line.split("|", 1)[0]):
             kind = "byline"  # "By UPI Staff | Jan. 03, 2018": the byline before its stamp
         if kind == "byline" and h.byline is None:
             by = line.split("|", 1)[0].strip()
             h.byline, h.byline_span = by, Span(sp.start, sp.start + len(by))
-            if h.date is None and "|" in line:
-                stamp = printed_date(line)
-                if stamp is not None:
-                    h.date, h.date_precision = stamp[:10], "day"
-                    h.date_span, h.date_source = sp, "printed"
+            if "|" in line:
+                _take_stamp(h, line, sp)
     h.body_start = _line_start(text, body)
     return True
 
@@ -761,19 +764,14 @@ def _after_title(h: Header, text: str, pos: int) -> Header:
             sp = strip_span(text, start, start + len(by))
             if sp:  # "By UPI Staff | Jan. 03, 2018": the byline, then its stamp
                 h.byline, h.byline_span = text[sp.start : sp.end], sp
-                stamp = printed_date(line) if "|" in line else None
-                if stamp is not None and h.date is None:
-                    h.date, h.date_precision, h.date_source = stamp[:10], "day", "printed"
-                    h.date_span = strip_span(text, start, end)
+                if "|" in line:
+                    _take_stamp(h, line, strip_span(text, start, end))
                 pos = _next_nonblank(text, end)
                 continue
         if _ends_line_block(text, end) and len(line.strip()) <= 120:
-            stamp = printed_date(line)
-            if stamp is not None and not parse_date_value(line.strip(), whole=True):
+            if printed_date(line) is not None and not parse_date_value(line.strip(), whole=True):
                 # "Updated 10:55 AM ET, Mon September 25, 2017", "(Xinhua) 11:25, April 21"
-                if h.date is None:
-                    h.date, h.date_precision, h.date_source = stamp[:10], "day", "printed"
-                    h.date_span = strip_span(text, start, end)
+                _take_stamp(h, line, strip_span(text, start, end))
                 pos = _next_nonblank(text, end)
                 continue
             if nav_line(line):  # "2 Min Read", "Home>>"
