@@ -91,6 +91,9 @@ class Item:
     hints: dict[str, Any] | None = None
     error: str | None = None
     warnings: tuple[str, ...] = ()
+    page: Any = None  # a page's bytes as served (a web archive's response): fetch.Fetched
+    warc: dict[str, Any] | None = None  # where in a web archive the item came from
+    skip: str | None = None  # a record that is no article (a WARC request, an image): why
 
 
 @dataclass(slots=True)
@@ -104,6 +107,7 @@ class Result:
     messages: list[str] = field(default_factory=list)
     words: int = 0
     undated: bool = False
+    skipped: str | None = None  # for a record that is no article: why (output is empty)
 
 
 # --- reading inputs ---------------------------------------------------------------------------
@@ -126,7 +130,7 @@ def iter_inputs(
         if urls is not None:
             yield from _fetched(urls, max_bytes)
             continue
-        for path, error in discover([arg]):
+        for path, error in discover([arg], archives=True):
             if error is not None:
                 yield Item(source=path, error=str(error))
             elif path == "-":
@@ -200,6 +204,9 @@ def iter_corpus(
     then an error item. ``label`` (default: ``path``) names the file in ``source``."""
     kind = corpus_kind(path) or "jsonl"
     name = path if label is None else label
+    if kind == "warc":
+        yield from _warc_items(path, name, max_bytes)
+        return
     try:
         raw = _open_binary(path)
     except OSError as exc:
@@ -218,6 +225,48 @@ def iter_corpus(
                     name, lines, fields, max_bytes, "\t" if kind == "tsv" else ","
                 )
         except (OSError, EOFError, zlib.error) as exc:
+            yield Item(source=name, error=f"could not read to the end: {exc}")
+
+
+def _warc_items(path: str, name: str, max_bytes: int) -> Iterator[Item]:
+    """The records of a web archive as items: a page for each HTML or text response (its
+    ``source`` the page's URL), a skip for every other record, an error for a damaged one
+    (named by its byte offset)."""
+    from newscli.fetch import Fetched
+    from newscli.warc import WarcUnavailable, read_warc
+
+    try:
+        raw = open(path, "rb")  # noqa: SIM115 - closed below, also when the reader stops early
+    except OSError as exc:
+        yield Item(source=name, error=(exc.strerror or str(exc)).lower())
+        return
+    with raw:
+        try:
+            for entry in read_warc(raw, max_bytes=max_bytes):
+                info = {
+                    "file": name,
+                    "offset": entry.offset,
+                    "record_id": entry.record_id,
+                    "date": entry.date,
+                }
+                if entry.error is not None:
+                    if entry.offset == 0 and entry.uri is None:
+                        yield Item(source=name, error=entry.error, warc=info)
+                    else:
+                        where = f"record at byte {entry.offset:,} of {name}"
+                        source = entry.uri or name
+                        yield Item(source=source, error=f"{where}: {entry.error}", warc=info)
+                    continue
+                if entry.skip is not None or entry.data is None:
+                    yield Item(source=entry.uri or name, warc=info, skip=entry.skip or "empty")
+                    continue
+                uri = entry.uri or name
+                kind = "text/html" if entry.html else "text/plain"
+                page = Fetched(uri, entry.data, kind, entry.charset)
+                yield Item(source=uri, page=page, warc=info)
+        except WarcUnavailable as exc:
+            yield Item(source=name, error=str(exc))
+        except OSError as exc:
             yield Item(source=name, error=f"could not read to the end: {exc}")
 
 
@@ -388,21 +437,33 @@ def iso_day(value: Any) -> str | None:
 
 def process(item: Item, config: Config) -> Result:
     """Analyse one item into the text to print; never raises (a failure is an error record)."""
+    if item.skip is not None:
+        return Result(item.source, item.id, "", skipped=item.skip)
     messages = [f"{item.source}: warning: {w}" for w in item.warnings]
     if item.error is not None:
         return failure(item, item.error, config, messages)
     text, hints = item.text, item.hints
     if text is None:
-        from newscli.reader import ReadError, read_document
+        from newscli.reader import ReadError, page_document, read_document
 
         try:
-            doc = read_document(item.path or item.source, max_bytes=config.max_bytes)
+            if item.page is not None:
+                page = item.page
+                html = page.content_type != "text/plain"
+                doc = page_document(page.url, page.data, html=html, charset=page.charset)
+            else:
+                doc = read_document(item.path or item.source, max_bytes=config.max_bytes)
         except ReadError as exc:
             return failure(item, str(exc), config, messages)
         except OSError as exc:  # pragma: no cover - read_document maps these to ReadError
             return failure(item, (exc.strerror or str(exc)).lower(), config, messages)
         text, hints = doc.text, doc.hints
         messages.extend(f"{item.source}: warning: {w}" for w in doc.warnings)
+    if item.warc is not None and not (hints or {}).get("date"):
+        # the crawl's date: when the page was fetched, the last resort for when it was written
+        day = iso_day(item.warc.get("date"))
+        if day is not None:
+            hints = {**(hints or {}), "date": day, "date_source": "warc"}
     try:
         from newscli.pipeline import inspect
 
@@ -423,9 +484,13 @@ def process(item: Item, config: Config) -> Result:
         words = article.metadata.counts.words
     except Exception as exc:  # a bug must not cost the other articles
         return failure(item, f"could not analyse: {type(exc).__name__}: {exc}", config, messages)
-    if item.id is not None:
+    if item.id is not None or item.warc is not None:
         head = {"schema_version": data.pop("schema_version"), "source": data.pop("source")}
-        data = {**head, "id": item.id, **data}
+        if item.id is not None:
+            head["id"] = item.id
+        if item.warc is not None:
+            head["warc"] = item.warc
+        data = {**head, **data}
     output = csv_rows(data, config.sections) if config.csv else to_json_line(data)
     return Result(item.source, item.id, output, None, messages, words, undated)
 
@@ -436,7 +501,10 @@ def failure(item: Item, error: str, config: Config, messages: list[str] | None =
     if config.csv:
         output = _csv_text([_row(item.source, item.id, "error", error=error)])
     else:
-        output = to_json_line({"source": item.source, "id": item.id, "error": error})
+        record: dict[str, Any] = {"source": item.source, "id": item.id, "error": error}
+        if item.warc is not None:
+            record["warc"] = item.warc
+        output = to_json_line(record)
     return Result(item.source, item.id, output, error, messages)
 
 
@@ -784,10 +852,13 @@ class Summary:
     errors: int = 0
     words: int = 0
     undated: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)  # records that are no article, by why
     started: float = field(default_factory=time.perf_counter)
 
     def add(self, result: Result) -> None:
-        if result.error is None:
+        if result.skipped is not None:
+            self.skipped[result.skipped] = self.skipped.get(result.skipped, 0) + 1
+        elif result.error is None:
             self.articles += 1
             self.words += result.words
             self.undated += result.undated
@@ -799,10 +870,22 @@ class Summary:
         total = self.articles + self.errors
         errors = f"{self.errors:,} error" + ("" if self.errors == 1 else "s")
         articles = f"{self.articles:,} article" + ("" if self.articles == 1 else "s")
-        return (
+        line = (
             f"{articles}, {errors} in {seconds:.1f} s "
             f"({total / seconds:,.0f} articles/s, {self.words / seconds:,.0f} words/s)"
         )
+        if self.skipped:
+            line += f"; {skipped_line(self.skipped)}"
+        return line
+
+
+def skipped_line(skipped: dict[str, int]) -> str:
+    """``12 records skipped: 8 request record, 3 metadata record, 1 not a web page (image/png)``"""
+    total = sum(skipped.values())
+    kinds = sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0]))
+    shown = ", ".join(f"{n:,} {why}" for why, n in kinds[:6])
+    more = f", {len(kinds) - 6} more kinds" if len(kinds) > 6 else ""
+    return f"{total:,} record{'' if total == 1 else 's'} skipped ({shown}{more})"
 
 
 def estimate_total(inputs: Iterable[str]) -> int | None:
@@ -813,8 +896,10 @@ def estimate_total(inputs: Iterable[str]) -> int | None:
 
     total = 0
     for arg in inputs:
-        for path, error in discover([arg]):
+        for path, error in discover([arg], archives=True):
             kind = corpus_kind(path) if error is None and path != "-" else None
+            if kind == "warc":
+                return None  # records are not lines: counting them is a full read
             if path == "-" and error is None:
                 return None
             if kind is None or not os.path.isfile(path):

@@ -436,7 +436,8 @@ def batch(
     paths: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Article files, folders, corpus files (.jsonl, .csv, .tsv, each maybe .gz), -.",
+            help="Article files, folders, URLs, corpus files (.jsonl, .csv, .tsv, each maybe "
+            ".gz), web archives (.warc, .warc.gz), -.",
             show_default=False,
         ),
     ] = None,
@@ -827,7 +828,8 @@ def overview(
     paths: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Article files, folders, corpus files (.jsonl, .csv, .tsv, each maybe .gz), -.",
+            help="Article files, folders, URLs, corpus files (.jsonl, .csv, .tsv, each maybe "
+            ".gz), web archives (.warc, .warc.gz), -.",
             show_default=False,
         ),
     ] = None,
@@ -871,12 +873,16 @@ def overview(
     inputs = _inputs(paths)
     summary = Overview()
     undated = 0
+    skipped: dict[str, int] = {}
     items = core.iter_items(inputs, fields=fields, max_bytes=max_bytes, stdin=env.inp())
     results = core.run(items, config, jobs=jobs, ordered=False)
     try:
         for result in results:
             for message in result.messages:
                 _say(message)
+            if result.skipped is not None:
+                skipped[result.skipped] = skipped.get(result.skipped, 0) + 1
+                continue
             if result.error is not None:
                 summary.failed += 1
                 continue
@@ -892,6 +898,8 @@ def overview(
             f"{_count(undated, 'article')} had no reference date: relative dates are left "
             "unresolved (give --date or --date-field)"
         )
+    if skipped:
+        _say(core.skipped_line(skipped))
     data = summary.to_dict(top=top, by=by)
     if as_json:
         from newscli.pipeline import json_line

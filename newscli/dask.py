@@ -179,7 +179,8 @@ def articles_bag(parts: list[Part], config: Config, fields: Fields = DEFAULT_FIE
 
     def analyse(part: Part) -> list[dict[str, Any]]:
         items = part_items(part, fields, as_json.max_bytes)
-        return [json.loads(process(item, as_json).output) for item in items]
+        results = (process(item, as_json) for item in items)
+        return [json.loads(r.output) for r in results if r.skipped is None]
 
     return parts_bag(parts).map(analyse).flatten()
 
@@ -190,6 +191,7 @@ class PartStats:
     errors: int = 0
     words: int = 0
     undated: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)
     messages: list[str] = field(default_factory=list)
 
 
@@ -205,7 +207,9 @@ def write_part(part: Part, url: str, config: Config, fields: Fields) -> PartStat
             result: Result = process(item, config)
             out.write(result.output)
             stats.messages.extend(result.messages)
-            if result.error is None:
+            if result.skipped is not None:
+                stats.skipped[result.skipped] = stats.skipped.get(result.skipped, 0) + 1
+            elif result.error is None:
                 stats.articles += 1
                 stats.words += result.words
                 stats.undated += result.undated
@@ -289,5 +293,7 @@ def run(
         summary.errors += s.errors
         summary.words += s.words
         summary.undated += s.undated
+        for why, n in s.skipped.items():
+            summary.skipped[why] = summary.skipped.get(why, 0) + n
         messages.extend(s.messages)
     return Report(files=files, summary=summary, messages=messages)

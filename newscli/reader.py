@@ -28,7 +28,14 @@ from newscli.record import factory, record
 from newscli.regex_cache import compile as compile_re
 
 ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
-CORPUS_KINDS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv"}
+CORPUS_KINDS = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".warc": "warc",  # a web archive: each HTML response is an article (newscli/warc.py)
+}
+ARCHIVE_SUFFIXES = (".warc", ".warc.gz")
 HTML_SUFFIXES = (".html", ".htm")
 MAX_BYTES = 20_000_000
 
@@ -51,7 +58,7 @@ class Document:
 # --- discovering inputs -----------------------------------------------------------------------
 
 
-def _walk(root: str) -> Iterator[tuple[str, ReadError | None]]:
+def _walk(root: str, suffixes: tuple[str, ...]) -> Iterator[tuple[str, ReadError | None]]:
     """The articles under ``root``, depth first in sorted order, with a stack instead of
     recursion (a folder nested thousands deep is walked like any other). A folder is entered
     once (symlink loops), and a link that leads out of ``root`` is not followed: the walk never
@@ -69,7 +76,7 @@ def _walk(root: str) -> Iterator[tuple[str, ReadError | None]]:
             continue
         if entry.name.startswith("."):
             continue
-        article = entry.name.lower().endswith(ARTICLE_SUFFIXES)
+        article = entry.name.lower().endswith(suffixes)
         try:
             mode = entry.stat().st_mode  # follows symlinks
         except OSError as exc:
@@ -118,19 +125,21 @@ def _path_error(path: str, exc: OSError) -> str:
     return (exc.strerror or str(exc)).lower()
 
 
-def discover(paths: list[str]) -> Iterator[tuple[str, ReadError | None]]:
+def discover(paths: list[str], *, archives: bool = False) -> Iterator[tuple[str, ReadError | None]]:
     """Expand the paths the user gave into articles to read, in a stable order.
 
     ``-`` (stdin) and files are passed through as given (whatever their suffix: the user named
     them); folders are walked recursively in sorted order for ``ARTICLE_SUFFIXES`` files,
-    skipping hidden entries and never visiting a folder twice (symlink loops). A missing path
-    or a folder with no articles yields ``(path, ReadError)``."""
+    skipping hidden entries and never visiting a folder twice (symlink loops); with
+    ``archives`` (``batch``, ``overview``), web archives in folders are found too. A missing
+    path or a folder with no articles yields ``(path, ReadError)``."""
     for path in paths:
         if path == "-" or is_url(path):
             yield path, None
         elif os.path.isdir(path):
             found = False
-            for item in _walk(path):
+            suffixes = ARTICLE_SUFFIXES + ARCHIVE_SUFFIXES if archives else ARTICLE_SUFFIXES
+            for item in _walk(path, suffixes):
                 found = True  # an article, or a reason one could not be read: not "no articles"
                 yield item
             if not found:
@@ -145,7 +154,8 @@ def discover(paths: list[str]) -> Iterator[tuple[str, ReadError | None]]:
 
 
 def corpus_kind(path: str) -> str | None:
-    """``"jsonl"``, ``"csv"`` or ``"tsv"`` for a corpus file (by suffix, ``.gz`` allowed)."""
+    """``"jsonl"``, ``"csv"``, ``"tsv"`` or ``"warc"`` for a corpus file (by suffix, ``.gz``
+    allowed)."""
     name = path.lower()
     if name.endswith(".gz"):
         name = name[:-3]
@@ -331,15 +341,21 @@ def _read_url(url: str, max_bytes: int) -> Document:
         page = fetch(url, max_bytes=max_bytes)
     except FetchError as exc:
         raise ReadError(str(exc)) from None
+    return page_document(
+        page.url, page.data, html=page.content_type != "text/plain", charset=page.charset
+    )
+
+
+def page_document(url: str, data: bytes, *, html: bool, charset: str | None) -> Document:
+    """A page's bytes as served (fetched, or from a web archive) as a document: decoded with
+    the charset the response named when it fits the bytes, else sniffed as a file is."""
     text = None
-    if page.charset is not None:
+    if charset is not None:
         try:
-            text = page.data.decode(page.charset)
+            text = data.decode(charset)
         except (UnicodeDecodeError, LookupError):
             text = None  # the header's charset does not fit the bytes: sniff them instead
-    return _document(
-        page.url, page.data, text=text, html=page.content_type != "text/plain", url=page.url
-    )
+    return _document(url, data, text=text, html=html, url=url)
 
 
 def _document(

@@ -61,11 +61,13 @@ METADATA: dict[str, Any] = {
                 "htmldate",
                 "html",
                 "dateline",
+                "warc",
                 None,
             ],
             "description": "Where the date was found: the --date option, the text's header, "
             "a web page's JSON-LD, meta tags, <time> element, printed time stamp or htmldate's "
-            "search of the page, or the dateline.",
+            "search of the page, the dateline, or (last) the day a web archive's crawler "
+            "fetched the page (its WARC-Date).",
         },
         "date_precision": {"enum": ["year", "month", "day", "time", None]},
         "modified": {
@@ -178,6 +180,19 @@ TIMEX: dict[str, Any] = {
     "additionalProperties": False,
 }
 
+WARC: dict[str, Any] = {
+    "type": "object",
+    "description": "batch over a web archive: the record the page came from.",
+    "required": ["file", "offset", "record_id", "date"],
+    "properties": {
+        "file": {"type": "string", "description": "The web archive, as given."},
+        "offset": {"type": "integer", "minimum": 0, "description": "The record's byte offset."},
+        "record_id": {"type": ["string", "null"], "description": "Its WARC-Record-ID."},
+        "date": {"type": ["string", "null"], "description": "Its WARC-Date (crawl time)."},
+    },
+    "additionalProperties": False,
+}
+
 ARTICLE_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": f"https://newscli.invalid/schema/article-{SCHEMA_VERSION}.json",
@@ -192,6 +207,7 @@ ARTICLE_SCHEMA: dict[str, Any] = {
             "type": "string",
             "description": "batch over a corpus file: the record id (--id-field), if any.",
         },
+        "warc": WARC,
         "text": {"type": "string", "description": "The article text (with --include-text)."},
         "metadata": METADATA,
         "quotes": {"type": "array", "items": QUOTE},

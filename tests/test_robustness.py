@@ -323,8 +323,8 @@ def test_a_file_that_vanishes_during_a_batch_is_an_error_record(invoke, tmp_path
         (folder / f"{name}.txt").write_text(PROSE)
     original = reader.discover
 
-    def vanishing(paths):
-        for path, error in original(paths):
+    def vanishing(paths, **kwargs):
+        for path, error in original(paths, **kwargs):
             if path.endswith("a.txt"):  # gone from the folder before it is listed ...
                 (folder / "c.txt").unlink()
             if path.endswith("b.txt"):  # ... and gone after it is found, before it is read
