@@ -662,7 +662,7 @@ def chunked(
     held = 0
     for item in items:
         chunk.append(item)
-        held += len(item.text or "")
+        held += len(item.text or "") + (len(item.page.data) if item.page is not None else 0)
         if len(chunk) >= size or held >= chars:
             yield chunk
             chunk, held = [], 0
