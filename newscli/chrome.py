@@ -78,7 +78,8 @@ _CREDIT_END_RE = compile_re(
     r"[\s.]*$"
 )
 _TIMESTAMP_RE = compile_re(
-    r"(?:(?:last\s+)?updated|published|posted|first\s+published|modified)\b[\s:]*(?:on|at)?\s*",
+    r"(?:(?:last\s+)?updated|published|posted|first\s+published|modified|written)\b[\s:]*"
+    r"(?:on|at)?\s*",
     re.I,
 )
 
@@ -142,7 +143,7 @@ _WORDS_RE = compile_re(r"\b[a-z]{2,}\s+[a-z]{2,}\s+[a-z]{2,}\b")
 _SOURCE_TAG_RE = compile_re(r"\([^()\n]{1,30}\)\s*")
 # "Published on ...", "Updated: ..." inside a longer line
 _STAMP_INSIDE_RE = compile_re(
-    r"\b(?:first\s+)?(?P<word>published|updated|posted)\b(?:\s+(?:on|at))?[:\s]+", re.I
+    r"\b(?:first\s+)?(?P<word>published|updated|posted|written)\b(?:\s+(?:on|at))?[:\s]+", re.I
 )
 
 
@@ -177,7 +178,7 @@ def printed_date(line: str) -> str | None:
             clock = _CLOCK_FIRST_RE.match(rest)
             parsed = parse_date_value(rest[clock.end() :] if clock else rest)
             if parsed:
-                dated.append((m.group("word").lower() != "published", parsed[0]))
+                dated.append((m.group("word").lower() not in ("published", "written"), parsed[0]))
         if dated:
             return min(dated)[1]  # a published date first, else the first stamp
     return None

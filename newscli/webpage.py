@@ -25,7 +25,7 @@ from functools import cache
 from typing import Any
 
 from newscli.chrome import drop_chrome, printed_date
-from newscli.dateline import parse_date_value
+from newscli.dateline import AGENCIES, MONTH_RE, parse_date_value
 from newscli.regex_cache import compile as compile_re
 
 _WS_RE = compile_re(r"\s+")
@@ -294,10 +294,21 @@ def read_page_meta(tree: Any) -> PageMeta:
             pm.title = clean_title(title_el.text_content(), pm.site)
             pm.title_source = "title"
 
-    # the author: JSON-LD, meta tags, a rel=author link, then trafilatura's search of the
-    # page's byline elements; the publisher named as the author is no author
+    # what the page prints under its headline: the stamp and the byline a reader sees there
+    headline = _headline_element(tree, pm.title)
+    under = _lines_after(tree, headline) if headline is not None else []
+    if pm.date is None:
+        stamps = (printed_date(line) for line in under)
+        pm.date = next((d for d in stamps if d and len(d) >= 10 and plausible_date(d)), None)
+        pm.date_source = "printed" if pm.date else None
+
+    # the author: JSON-LD, meta tags, a rel=author link, the byline under the headline, then
+    # trafilatura's search of the page's byline elements; the publisher is no author
     not_authors = {"", (pm.site or "").casefold(), "no author", "admin", "administrator"}
     ld_authors = [a for a in dict.fromkeys(ld_authors) if a.casefold() not in not_authors]
+    listed = _split_names(_clean(next((meta[k] for k in _AUTHOR_META if meta.get(k)), "")))
+    if ld_authors and len(listed) > len(ld_authors) and set(ld_authors) <= set(listed):
+        ld_authors = listed  # the meta tag lists the same authors and more
     if ld_authors:
         pm.author, pm.author_source = _join_names(ld_authors), "json-ld"
     else:
@@ -312,10 +323,115 @@ def read_page_meta(tree: Any) -> PageMeta:
                 pm.author, pm.author_source = _clean(a.text_content()), "link"
                 break
     if pm.author is None:
+        printed = _printed_byline(under)
+        if printed and printed.casefold() not in not_authors:
+            pm.author, pm.author_source = printed, "byline"
+    if pm.author is None:
         found = _byline_element(tree)
         if found and found.casefold() not in not_authors:
             pm.author, pm.author_source = found, "byline"
     return pm
+
+
+def _headline_element(tree: Any, title: str | None) -> Any:
+    """The article's visible headline: its ``<h1>`` inside ``<article>``, else the ``<h1>``
+    that reads as the page's title, else the page's only ``<h1>``."""
+    h1s = [h for h in tree.iter("h1") if _clean(h.text_content())]
+    in_article = tree.xpath("//article//h1")
+    if in_article:
+        return in_article[0]
+    key = (title or "").casefold()
+    for h in h1s:
+        text = _clean(h.text_content()).casefold()
+        if key and (text == key or (len(key) >= 15 and key in text)):
+            return h
+    return h1s[0] if len(h1s) == 1 else None
+
+
+# elements that start a new line of the rendered page; what a page hides or never shows
+_BLOCK_TAGS = frozenset(
+    """p div li ul ol h1 h2 h3 h4 h5 h6 br section header footer article figure figcaption
+    table tr td blockquote aside nav address dl dt dd form hr main""".split()
+)
+_HIDDEN_TAGS = frozenset("script style noscript template svg button select iframe".split())
+
+
+def _lines_after(tree: Any, headline: Any, limit: int = 1200, most: int = 8) -> list[str]:
+    """The first short lines printed after the headline, up to the story's first paragraph
+    (a line over 160 characters): where a page prints its time stamp and byline."""
+    from lxml import etree
+
+    out: list[str] = []
+    after, size = False, 0
+    walker = etree.iterwalk(tree, events=("start", "end"))
+    for event, node in walker:
+        tag = node.tag if isinstance(node.tag, str) else None
+        if not after:
+            if event == "end" and node is headline:
+                after = True
+                out.append("\n" + (node.tail or ""))
+            continue
+        if event == "start":
+            if tag is None or tag in _HIDDEN_TAGS:
+                walker.skip_subtree()  # (a comment's text is not printed either)
+                continue
+            piece = node.text or ""
+        else:
+            piece = node.tail or ""
+        out.append(("\n" if tag in _BLOCK_TAGS else "") + piece)
+        size += len(piece)
+        if size > limit:
+            break
+    lines: list[str] = []
+    for line in "".join(out).split("\n"):
+        line = _clean(line)
+        if len(line) > 160 or len(lines) >= most:
+            break
+        if line:
+            lines.append(line)
+    return lines
+
+
+# a line that opens with a byline: "By Jane Doe", "ByJane Doe" (glued), "| By" then the name
+# on the next line, "Posted on September 21, 2020 by Jane Doe", "Written by: Jane Doe"; not a
+# credit inside a line ("© Provided by The Guardian")
+_PRINTED_BY_RE = compile_re(
+    r"(?:^|\|\s*)(?:(?i:posted|written|article|story|words|text|reporting)\b[^|]{0,40}?\s)?"
+    r"[Bb]y(?:\s*[:|]\s*|\s+|(?=[A-Z]))"
+    r"(?P<names>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|da|del|van|von|der|al|bin|la|le)){0,4}"
+    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}){0,4})"
+)
+
+
+# a blog's "by jdoe on December 4, 2006": a user name, often in lower case, before the date
+_HANDLE_BY_RE = compile_re(
+    rf"(?:^|\|\s*)[Bb]y\s+(?P<handle>[a-z][\w.-]{{1,29}})\s+on\s+(?:{MONTH_RE}|\d)",
+)
+
+
+def _printed_byline(lines: list[str]) -> str | None:
+    """The names of a byline printed under the headline (``By Jane Doe``), or None."""
+    if not lines:
+        return None
+    for line in lines[:2]:
+        if line.casefold() in AGENCIES:  # a wire story's byline is its agency: "JIJI", "AFP"
+            return line
+    joined = " | ".join(lines[:6])
+    handle = _HANDLE_BY_RE.search(joined)
+    if handle is not None:
+        return handle.group("handle")
+    m = _PRINTED_BY_RE.search(joined)
+    if m is None:
+        return None
+    names = m.group("names").strip()
+    # words that end a byline's names: "Jane Doe Updated", "Jane Doe Published"
+    names = re.split(r"\s+(?:Updated|Published|Posted|Last|Staff|Reporter)\b", names)[0]
+    return names if any(c.islower() for c in names) or len(names) <= 4 else None
+
+
+def _split_names(value: str) -> list[str]:
+    """``April Roach, Daniel O'Mahony`` (or ``and``, ``&``, ``;``) as a list of names."""
+    return [n.strip() for n in re.split(r"\s*(?:,|;|&|\band\b)\s*", value) if n.strip()]
 
 
 def _join_names(names: list[str]) -> str:

@@ -221,3 +221,52 @@ def test_a_byline_label_without_a_name_is_no_author() -> None:
     extra = '<div class="byline"><span class="author">Article by</span></div>'
     _text, hints = extract_page(page(extra=extra))
     assert "author" not in hints
+
+
+def headed(under: str, head: str = "") -> str:
+    """A page whose headline is followed by ``under`` (its byline and stamp block), then the
+    story; the story's own paragraphs say nothing of who wrote it or when."""
+    return (
+        f"<html><head><title>Lisbon to replace old trams</title>{head}</head><body>"
+        "<div class='top'><h1>Lisbon to replace old trams</h1></div>"
+        f"{under}<div class='story'>{BODY}</div>"
+        "<aside><p class='date'>2019-01-02</p><p>Older: Porto buys buses</p></aside>"
+        "</body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("under", "author"),
+    [
+        (
+            "<div class='x'><span>By</span><span><a href='/p/ana'>Ana Costa</a></span></div>",
+            "Ana Costa",
+        ),
+        ("<div><span>| By</span></div><div>Ana Costa |</div><div>March 4, 2024</div>", "Ana Costa"),
+        ("<p>Posted on March 4, 2024 by Ana Costa</p>", "Ana Costa"),
+        ("<p>Written by: Ana Costa</p><p>Photo: Rui Lopes</p>", "Ana Costa"),
+        ("<p>by acosta on March 4, 2024</p>", "acosta"),
+        ("<p>JIJI</p><p>Mar 4, 2024</p>", "JIJI"),
+    ],
+)
+def test_the_byline_printed_under_the_headline(under: str, author: str) -> None:
+    _text, hints = extract_page(headed(under))
+    assert (hints.get("author"), hints.get("author_source")) == (author, "byline")
+
+
+def test_a_credit_line_under_the_headline_is_no_byline() -> None:
+    _text, hints = extract_page(headed("<p>The Harbour Times</p><p>© Provided by Harbour Wire</p>"))
+    assert hints.get("author") != "Harbour Wire"
+
+
+def test_the_stamp_printed_under_the_headline_is_the_date() -> None:
+    under = "<p class='date'>Written: 2024-03-04 15:03:30 / Updated: 2024-03-05 09:00:00</p>"
+    _text, hints = extract_page(headed(under))
+    assert (hints["date"], hints["date_source"]) == ("2024-03-04T15:03:30", "printed")
+
+
+def test_a_fuller_author_list_in_meta_completes_the_json_ld_one() -> None:
+    ld = LD.format('{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Ana Costa"}}')
+    meta = '<meta name="author" content="Ana Costa, Rui Lopes">'
+    _text, hints = extract_page(page(head=ld + meta))
+    assert hints["author"] == "Ana Costa and Rui Lopes"
