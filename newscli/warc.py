@@ -85,7 +85,24 @@ def read_warc(fh: IO[bytes], *, max_bytes: int = 20_000_000) -> Iterator[Entry]:
             yield Entry(offset=0, error="not a WARC file (it does not begin with a WARC/ record)")
         return
     fh.seek(0)
-    start = 0
+    if gzipped and not _member_per_record(fh):
+        # the whole file compressed as one stream (gzip crawl.warc): read it uncompressed;
+        # offsets then count the uncompressed bytes, and damage is searched past in them
+        import gzip
+
+        with gzip.GzipFile(fileobj=fh) as stream:
+            yield from _records(stream, False, max_bytes, archive_iterator)  # type: ignore[arg-type]
+        return
+    yield from _records(fh, gzipped, max_bytes, archive_iterator)
+
+
+def _records(
+    fh: IO[bytes], gzipped: bool, max_bytes: int, archive_iterator: Any
+) -> Iterator[Entry]:
+    """:func:`read_warc` once the kind of file is known."""
+    fh.seek(0)
+    start: int | None = 0
+    last = 0
     while start is not None:
         resume_from: int | None = None
         # warcio reports damage by writing to stderr itself: caught, and said in our words
@@ -124,9 +141,16 @@ def read_warc(fh: IO[bytes], *, max_bytes: int = 20_000_000) -> Iterator[Entry]:
             yield entry
             if resume_from is not None:
                 break
-        start = None if resume_from is None else _next_record(fh, resume_from + 1, gzipped)
-        if start is not None:
-            fh.seek(start)
+        if resume_from is None:
+            break
+        # (warcio's offset of a damaged record may be off; never search before the last start)
+        last = max(last, resume_from, start or 0)
+        try:
+            start = _next_record(fh, last + 1, gzipped)
+            if start is not None:
+                fh.seek(start)
+        except (OSError, EOFError, zlib.error):  # the file itself breaks off: nothing more
+            start = None
 
 
 def _entry(record: Any, offset: int, max_bytes: int) -> Entry:
@@ -236,6 +260,27 @@ def _scan(fh: IO[bytes], position: int, gzipped: bool) -> int | None:
         if len(block) < _SCAN:
             return None
         position += len(block) - overlap
+
+
+def _member_per_record(fh: IO[bytes]) -> bool:
+    """Is each record its own gzip member, as the WARC standard asks (``.warc.gz``), rather
+    than the whole file one stream? The first member holds one record header, not two."""
+    fh.seek(0)
+    inflate = zlib.decompressobj(31)
+    seen = b""
+    try:
+        while not inflate.eof and len(seen) < (1 << 16):
+            block = fh.read(1 << 14)
+            if not block:
+                break
+            seen += inflate.decompress(block, (1 << 16) - len(seen))
+            while inflate.unconsumed_tail and len(seen) < (1 << 16):
+                seen += inflate.decompress(inflate.unconsumed_tail, (1 << 16) - len(seen))
+    except zlib.error:
+        return True  # a damaged first member: the record reader says so
+    finally:
+        fh.seek(0)
+    return _WARC_LINE.search(seen, 1) is None
 
 
 def _starts_record(fh: IO[bytes], at: int) -> bool:

@@ -309,6 +309,36 @@ def test_reading_streams_record_by_record(tmp_path):
         assert Counting.most < path.stat().st_size / 4  # only the head of the file was read
 
 
+def test_an_archive_compressed_as_one_gzip_stream(invoke, tmp_path):
+    plain = crawl(tmp_path / "c.warc", range(3), gz=False)
+    whole = tmp_path / "whole.warc.gz"
+    whole.write_bytes(gzip.compress(plain.read_bytes()))
+    got = records(invoke("batch", whole, "-j", "1"))
+    assert [r["source"] for r in got] == [url(0), url(1), url(2)]
+    assert [r["warc"]["offset"] for r in got] == [
+        r["warc"]["offset"] for r in records(invoke("batch", plain, "-j", "1"))
+    ]
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    at=st.floats(min_value=0.0, max_value=1.0),
+    junk=st.binary(min_size=1, max_size=64),
+    kind=st.sampled_from(["member", "plain", "stream"]),
+)
+def test_damage_anywhere_never_raises(tmp_path, at, junk, kind):
+    path = crawl(tmp_path / "d.warc", range(4), gz=kind == "member")
+    data = path.read_bytes()
+    if kind == "stream":
+        data = gzip.compress(data)
+    i = int(len(data) * at)
+    damaged = data[:i] + junk + data[i + len(junk) :]
+    entries = list(read_warc(io.BytesIO(damaged)))
+    assert all((e.data is None) or e.uri for e in entries)
+
+
 @settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
