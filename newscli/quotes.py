@@ -330,9 +330,7 @@ _LOUD_RE = compile_re("[\"'“”‘’«»`:—―–]")
 _COLON_DASH_RE = compile_re("[:—―–]")
 
 
-def _windows(
-    tokens: list[Token], i: int, j: int, base: int = 0
-) -> list[tuple[int, int, int]]:
+def _windows(tokens: list[Token], i: int, j: int, base: int = 0) -> list[tuple[int, int, int]]:
     """Token ranges around the capitalised words of ``tokens[i:j]``: each run of capitalised
     words (with the full stops of ``Mr.`` and initials) with one token of context either side,
     as ``(start, end, capitalised words in the run)``, the indices counted from ``base`` for

@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import accumulate, pairwise, repeat
 from operator import attrgetter
+from sys import intern
 
 from newscli.model import Sentence, Span, Token
 from newscli.record import factory, record
@@ -159,7 +160,8 @@ class Segmentation:
             return self._tokens[i:j]
         starts = self._token_starts[i:j]
         ends = self._token_ends[i:j]
-        words = map(self.text.__getitem__, map(slice, starts, ends))
+        # interned: a word made again for every unit that asks for it is one string, not many
+        words = map(intern, map(self.text.__getitem__, map(slice, starts, ends)))
         return list(
             map(tuple.__new__, repeat(Token, len(starts)), zip(starts, ends, words, strict=True))
         )
