@@ -133,6 +133,10 @@ _ASCII_NON_WORD = dict.fromkeys(
 )
 
 
+_COUNT_CHUNK = 1 << 16
+_SPACE_RE = compile_re(r"[ \t\n\r\f\v]")
+
+
 def _count_words(body: str) -> int:
     """White-space separated pieces of ``body`` with a letter or a digit in them."""
     if body.isascii():
@@ -225,14 +229,22 @@ def extract_metadata(
     lang_text = body if enough or not meta.title else f"{meta.title}\n{body}"
     meta.language = detect_language(lang_text)
 
-    # counts
-    body_span = text[seg.body_start :].strip()
-    words = _count_words(body_span)
+    # counts: the body without white space at either end is from the first paragraph to the
+    # last (paragraphs are stripped and hold all else), counted in pieces cut at white space (a
+    # long body's words were a list of some ten times its size)
+    paras = seg.paragraphs
+    start, end = (paras[0].start, paras[-1].end) if paras else (0, 0)
+    words = 0
+    while start < end:
+        m = _SPACE_RE.search(text, min(end, start + _COUNT_CHUNK), end)
+        cut = m.start() if m else end
+        words += _count_words(text[start:cut])
+        start = cut
     meta.counts = Counts(
-        paragraphs=len(seg.paragraphs),
+        paragraphs=len(paras),
         sentences=len(seg.sentences),
         words=words,
-        characters=len(body_span),
+        characters=end - paras[0].start if paras else 0,
     )
     meta.reading_minutes = round(words / WORDS_PER_MINUTE, 1)
 

@@ -267,7 +267,6 @@ def _split_units(seg: Segmentation, notes: list[str] | None = None) -> list[list
     units: list[list[Token]] = []
     if seg.title is not None:
         units.append(tokenize(text, seg.title.start, seg.title.end))
-    toks = seg.tokens
     starts = seg.token_starts
     sentences = seg.sentences
     if len(sentences) > _UNIT_BUDGET:  # hostile input: a normal article has ~30 sentences
@@ -279,7 +278,7 @@ def _split_units(seg: Segmentation, notes: list[str] | None = None) -> list[list
             )
         sentences = sentences[:_UNIT_BUDGET]
     left = _TOKEN_BUDGET
-    n_toks = len(toks)
+    n_toks = len(starts)
     j = 0
     for s in sentences:
         # the tokens that start inside the sentence (Segmentation.token_range): sentences are
@@ -302,9 +301,10 @@ def _split_units(seg: Segmentation, notes: list[str] | None = None) -> list[list
         left -= j - i
         if i >= j:
             break
+        toks = seg.token_slice(i, j)  # made per sentence: a long article's are not all kept
         nl = text.find("\n", s.start, s.end)
         if nl < 0:  # one line: the sentence is the unit
-            units.append(toks[i:j])
+            units.append(toks)
             continue
         # visit the line breaks, not the tokens: the token after a break is found by bisection
         # (a break is white space, so it lies between two tokens)
@@ -314,15 +314,15 @@ def _split_units(seg: Segmentation, notes: list[str] | None = None) -> list[list
             if k >= j:
                 break
             if k > i:
-                p = toks[k - 1].text
+                p = toks[k - 1 - i].text
                 last = p[-1]
                 if (not last.isalpha() or (p.isupper() and len(p) > 1) or p in lx.MONTHS_DAYS) and (
                     last not in ",(" and p not in {"of", "and", "the"}
                 ):
-                    units.append(toks[cut:k])
+                    units.append(toks[cut - i : k - i])
                     cut = k
-            nl = text.find("\n", toks[k].end, s.end)
-        units.append(toks[cut:j])
+            nl = text.find("\n", toks[k - i].end, s.end)
+        units.append(toks[cut - i :])
     return units
 
 

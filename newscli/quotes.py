@@ -226,7 +226,6 @@ def _units(seg: Segmentation, pieces: list[_Piece]) -> list[_Unit]:
         else:
             units.append(_Unit(s.start, s.end, s.paragraph, si))
     # extend units over pieces that run past their sentence (a closing mark after the period)
-    tokens = seg.tokens
     text = seg.text
     npieces = len(pieces)
     # the first piece ending after an offset is found by a binary search in C
@@ -268,8 +267,10 @@ def _units(seg: Segmentation, pieces: list[_Piece]) -> list[_Unit]:
             k = bisect_right(piece_ends, u.start)
             if k >= npieces or pieces[k].start >= u.end:
                 continue  # a thousand tokens without a stop or a quotation: not prose
+        # the unit's tokens, made for it (a long article keeps none: see Segmentation)
+        tokens = seg.token_slice(i, j)
         if quiet:
-            u.windows = _windows(tokens, i, j)
+            u.windows = _windows(tokens, 0, j - i, i)
             continue
         if loud and j - i > 40:
             n_marks = sum(chunk.count(c) for c in _MARK_CHARS)
@@ -278,7 +279,7 @@ def _units(seg: Segmentation, pieces: list[_Piece]) -> list[_Unit]:
                 if k >= npieces or pieces[k].start >= u.end:
                     continue  # a wall of quote marks that paired into nothing: not prose
         k = bisect_right(piece_ends, u.start)
-        items = _itemize(tokens, i, j, text, pieces, k)
+        items = _itemize(tokens, 0, j - i, text, pieces, k)
         u.items = items
         u.has_q = k < npieces and pieces[k].start < u.end and any(it.kind == "q" for it in items)
         u.title_case = _title_case(items)
@@ -329,10 +330,11 @@ _LOUD_RE = compile_re("[\"'“”‘’«»`:—―–]")
 _COLON_DASH_RE = compile_re("[:—―–]")
 
 
-def _windows(tokens: list[Token], i: int, j: int) -> list[tuple[int, int, int]]:
+def _windows(tokens: list[Token], i: int, j: int, base: int = 0) -> list[tuple[int, int, int]]:
     """Token ranges around the capitalised words of ``tokens[i:j]``: each run of capitalised
     words (with the full stops of ``Mr.`` and initials) with one token of context either side,
-    as ``(start, end, capitalised words in the run)``. Items are made only when needed."""
+    as ``(start, end, capitalised words in the run)``, the indices counted from ``base`` for
+    ``tokens[0]``. Items are made only when needed."""
     out: list[tuple[int, int, int]] = []
     t = i
     while t < j:
@@ -353,7 +355,7 @@ def _windows(tokens: list[Token], i: int, j: int) -> list[tuple[int, int, int]]:
                 break
             e += 1
         e = min(j, e + 1)
-        out.append((s, e, caps))
+        out.append((s + base, e + base, caps))
         t = e
     return out
 
@@ -1188,7 +1190,6 @@ def _register_names(units: list[_Unit], resolver: Resolver, seg: Segmentation) -
     Title-case lines (headlines) are skipped: ``Lindsey Graham Says`` is not a name.
     """
     text = resolver.text
-    tokens = seg.tokens
     cache: dict[str, _CachedPhrase | None] = {}
     people = resolver.people
     for u in units:
@@ -1202,21 +1203,22 @@ def _register_names(units: list[_Unit], resolver: Resolver, seg: Segmentation) -
             if resolver.people.get(low.strip(".,")) is None and not first_name_sex(low):
                 continue  # "The", "But", "In": no name to learn
             i, j = seg.token_range(u.start, u.end)
-            windows = _windows(seg.tokens, i, j)
+            windows = _windows(seg.token_slice(i, j), 0, j - i, i)
         title: bool | None = None
         for s, e, caps in windows:
+            tokens = seg.token_slice(s, e)
             if caps == 1:
                 # one capitalised word ("The", "Monday", "Smith"): a name only if it is a known
                 # person or a first name, as _register_run_names decides; most windows are
                 # settled here, before any item is made
-                low = (tokens[s] if tokens[s].text[0].isupper() else tokens[s + 1]).text.lower()
+                low = (tokens[0] if tokens[0].text[0].isupper() else tokens[1]).text.lower()
                 if people.get(low.strip(".,")) is None and not first_name_sex(low.strip(".")):
                     continue
             if title is None:
                 title = _title_case_text(text[u.start : u.end])
             if title:
                 break
-            _register_run_names(_itemize(tokens, s, e, text), resolver, text, cache)
+            _register_run_names(_itemize(tokens, 0, e - s, text), resolver, text, cache)
 
 
 def _register_run_names(

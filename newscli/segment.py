@@ -10,9 +10,12 @@ All regular expressions here are linear: no nested quantifiers over the same cha
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
+from collections.abc import Sequence
 from itertools import accumulate, pairwise, repeat
 from operator import attrgetter
+from sys import intern
 
 from newscli.model import Sentence, Span, Token
 from newscli.record import factory, record
@@ -114,6 +117,11 @@ class Segmentation:
 
     ``body_start`` is where the body begins after any header (``date 2020-04-27``, ``Title:``);
     ``title`` is the headline span when the reader found one.
+
+    The tokens are kept as their offsets only: ``token_slice(i, j)`` makes the tokens of a
+    range. An article of ordinary size also keeps the made tokens (slicing them is cheaper than
+    making them again); a long one does not, as a token object costs some forty times its
+    characters and the extractors need only a sentence's tokens at a time.
     """
 
     text: str
@@ -123,14 +131,40 @@ class Segmentation:
     title: Span | None = None
     _sentence_starts: list[int] = factory(list)
     _tokens: list[Token] | None = None
-    _token_starts: list[int] = factory(list)
+    _token_starts: Sequence[int] = factory(list)
+    _token_ends: Sequence[int] = factory(list)
+    _tokenized: bool = False
 
     @property
     def tokens(self) -> list[Token]:
-        """The body's tokens, made on first use (a metadata-only run never pays for them)."""
-        if self._tokens is None:
+        """The body's tokens (a new list for a long article: use ``token_slice`` there)."""
+        self._tokenize()
+        if self._tokens is not None:
+            return self._tokens
+        return self.token_slice(0, len(self._token_starts))
+
+    def _tokenize(self) -> None:
+        """Tokenise the body on first use (a metadata-only run never pays for it)."""
+        if self._tokenized:
+            return
+        self._tokenized = True
+        if len(self.text) - self.body_start <= _TOKEN_LIST_MAX_CHARS:
             self._tokens, self._token_starts = _tokens_and_starts(self.text, self.body_start)
-        return self._tokens
+        else:
+            self._token_starts, self._token_ends = _token_offsets(self.text, self.body_start)
+
+    def token_slice(self, i: int, j: int) -> list[Token]:
+        """The tokens ``[i, j)`` (indices into ``token_starts``), made anew for a long article."""
+        self._tokenize()
+        if self._tokens is not None:
+            return self._tokens[i:j]
+        starts = self._token_starts[i:j]
+        ends = self._token_ends[i:j]
+        # interned: a word made again for every unit that asks for it is one string, not many
+        words = map(intern, map(self.text.__getitem__, map(slice, starts, ends)))
+        return list(
+            map(tuple.__new__, repeat(Token, len(starts)), zip(starts, ends, words, strict=True))
+        )
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence containing (or nearest before) ``offset``; -1 if none."""
@@ -144,10 +178,9 @@ class Segmentation:
         return -1
 
     @property
-    def token_starts(self) -> list[int]:
+    def token_starts(self) -> Sequence[int]:
         """The start offset of every token, in order (the index behind ``token_range``)."""
-        if self._tokens is None:
-            self.tokens  # noqa: B018 - builds the token index
+        self._tokenize()
         return self._token_starts
 
     def token_range(self, start: int, end: int) -> tuple[int, int]:
@@ -157,8 +190,7 @@ class Segmentation:
 
     def sentence_tokens(self, index: int) -> list[Token]:
         s = self.sentences[index]
-        i, j = self.token_range(s.start, s.end)
-        return self.tokens[i:j]
+        return self.token_slice(*self.token_range(s.start, s.end))
 
 
 def _strip(text: str, start: int, end: int) -> Span | None:
@@ -339,6 +371,44 @@ def _tokens_and_starts(
     # Token(start, end, text) at C speed: tuple.__new__ called by map (a sixth fewer
     # instructions per token than through a functools.partial)
     return list(map(tuple.__new__, repeat(Token, len(starts)), fields)), starts
+
+
+# A body longer than this keeps its tokens as offsets only (see Segmentation): about 12,000
+# words, longer than nearly every news article, and some 10 MB of token objects
+_TOKEN_LIST_MAX_CHARS = 80_000
+# A long body is tokenised in pieces of about this many characters, each cut at white space
+# (no token holds any), so that the pieces' strings are never all alive at once
+_TOKEN_CHUNK = 1 << 16
+_SPACE_RE = compile_re(r"[ \t\n\r\f\v]")
+
+
+def _token_offsets(
+    text: str, start: int, chunk: int = _TOKEN_CHUNK
+) -> tuple[array[int], array[int]]:
+    """The start and end offsets of the tokens of ``text[start:]``, as :func:`tokenize` finds
+    them, in compact arrays (4 bytes an offset instead of a list's 40)."""
+    n = len(text)
+    cuts = [start]
+    while cuts[-1] < n:
+        m = _SPACE_RE.search(text, min(n, cuts[-1] + chunk))
+        cuts.append(m.start() if m else n)
+    # the pattern is the one that the whole body would get (see _tokens_and_starts)
+    pieces = list(pairwise(cuts))
+    if all(text[a:b].isascii() for a, b in pieces):
+        pattern = _TOKEN_SPLIT_ASCII_RE
+    elif any(_IN_WORD_RE.search(text, a, b) for a, b in pieces):
+        pattern = _TOKEN_SPLIT_MARKED_RE
+    else:
+        pattern = _TOKEN_SPLIT_RE
+    code = "i" if n < 1 << 31 else "q"  # 4 bytes an offset for any text that fits them
+    starts: array[int] = array(code)
+    ends: array[int] = array(code)
+    for a, b in pieces:
+        parts = pattern.split(text[a:b])
+        pos = list(accumulate(map(len, parts), initial=a))
+        starts.extend(pos[1:-1:2])
+        ends.extend(pos[2::2])
+    return starts, ends
 
 
 _START = attrgetter("start")

@@ -426,3 +426,17 @@ def test_hostile_input_is_fast():
     meta_of(text)
     meta_of("MOSCOW /" + "x" * 500_000)
     assert time.perf_counter() - t0 < 5
+
+
+def test_counts_of_a_long_body_are_taken_in_pieces_alike():
+    # a long body is counted in pieces cut at white space: the same words and characters as
+    # the whole stripped body counted at once (words: pieces with a letter or a digit)
+    para = "Dr. Müller — said «oui» 4/25/2019, ... then\u00a0left; -- ok 😀 x\u2003y\n\n"
+    text = "Title: Long\n\n  " + para * 3000 + " \n"
+    header = parse_header(text)
+    seg = segment(text, header.body_start, header.title_span)
+    counts = extract_metadata(seg, header).counts
+    body = text[header.body_start :].strip()
+    assert len(body) > 1 << 17
+    assert counts.characters == len(body)
+    assert counts.words == sum(any(c.isalnum() for c in w) for w in body.split())

@@ -264,3 +264,32 @@ def test_spans_are_well_formed_for_any_text(text):
         assert text[s.start : s.end] == text[s.start : s.end].strip()
     for t in seg.tokens:
         assert text[t.start : t.end] == t.text and t.text.strip() == t.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("ab AB.'’-\n\t\x1c0é\u0301\u200b😀,")), max_size=200),
+    st.integers(1, 12),
+)
+def test_token_offsets_in_pieces_are_the_tokens(text, chunk):
+    # a long article keeps only its tokens' offsets, found piece by piece: the same tokens
+    starts, ends = segment_module._token_offsets(text, 0, chunk)
+    tokens = segment_module.tokenize(text)
+    assert list(zip(starts, ends, strict=True)) == [(t.start, t.end) for t in tokens]
+
+
+def test_a_long_article_makes_its_tokens_on_demand():
+    para = (
+        "Dr. Anna Müller said the Caf\u00e9\u0301 \u201cwon\u2019t\u201d reopen\x1c on 4/25/2019. "
+    )
+    text = "Title: A long one\n\n" + "\n\n".join([para * 8] * 400)
+    body = text.index("Dr.")
+    seg = segment(text, body)
+    assert len(text) > segment_module._TOKEN_LIST_MAX_CHARS
+    expected = segment_module.tokenize(text, body)
+    n = len(seg.token_starts)
+    assert seg.token_slice(0, n) == expected
+    assert seg.token_slice(n - 7, n + 5) == expected[-7:]
+    s = seg.sentences[3]
+    assert seg.sentence_tokens(3) == [t for t in expected if s.start <= t.start < s.end]
+    assert seg._tokens is None  # only the offsets are kept
