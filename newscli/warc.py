@@ -30,6 +30,8 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 INSTALL_HINT = "reading web archives needs the warc extra: pip install 'newscli[warc]'"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 TEXT_TYPES = ("text/plain",)
+# content types that say nothing of what the body is: the body is looked at instead
+_UNLABELLED = ("", "application/octet-stream", "binary/octet-stream", "text/x-unknown")
 _GZIP_MAGIC = b"\x1f\x8b\x08"
 _WARC_LINE = re.compile(rb"^WARC/\d\.\d\r?\n", re.M)
 _SCAN = 1 << 20  # bytes read at a time while looking for the next record
@@ -177,12 +179,20 @@ def _entry(record: Any, offset: int, max_bytes: int) -> Entry:
         return entry
     content_type = (http.get_header("Content-Type") or "").lower()
     mime = content_type.split(";", 1)[0].strip()
-    if mime not in HTML_TYPES and mime not in TEXT_TYPES:
-        entry.skip = f"not a web page ({mime or 'no content type'})"
+    unlabelled = mime in _UNLABELLED
+    if mime not in HTML_TYPES and mime not in TEXT_TYPES and not unlabelled:
+        entry.skip = f"not a web page ({mime})"
         return entry
     entry.html = mime in HTML_TYPES
     entry.charset = _charset(content_type)
     data = record.content_stream().read(max_bytes + 1)
+    if unlabelled:
+        # a server that names no type, or a generic one: a page is known by its first tag
+        head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+        if not head.startswith((b"<!doctype html", b"<html", b"<head", b"<?xml")):
+            entry.skip = f"not a web page ({mime or 'no content type'})"
+            return entry
+        entry.html = True
     if len(data) > max_bytes:
         entry.error = f"page larger than {max_bytes:,} bytes"
         return entry

@@ -126,6 +126,8 @@ def test_each_html_response_is_one_article_and_the_rest_is_counted(invoke, tmp_p
     c.response("https://news.example.org/logo.png", b"\x89PNG\r\n\x1a\n", "image/png")
     c.response("https://news.example.org/gone.html", b"<html>gone</html>", status="404 Not Found")
     c.page(1)
+    c.response("https://news.example.org/untyped", story(4).encode(), "application/octet-stream")
+    c.response("https://news.example.org/blob", b"\x00\x01binary", "")
     c.response(
         "https://news.example.org/wire.txt",
         b"GENEVA, March 4 (AFP) - Talks resumed on Monday, the envoy said.\n",
@@ -135,17 +137,23 @@ def test_each_html_response_is_one_article_and_the_rest_is_counted(invoke, tmp_p
     result = invoke("batch", path, "-j", "1")
     assert result.exit_code == 0, result.stderr
     got = records(result)
-    assert [r["source"] for r in got] == [url(0), url(1), "https://news.example.org/wire.txt"]
+    assert [r["source"] for r in got] == [
+        url(0),
+        url(1),
+        "https://news.example.org/untyped",  # no type said: its first tag says HTML
+        "https://news.example.org/wire.txt",
+    ]
     for r in got:
         assert set(r["warc"]) == {"file", "offset", "record_id", "date"}
         assert r["warc"]["file"] == str(path) and r["warc"]["date"] == CRAWLED
         assert r["warc"]["record_id"].startswith("<urn:uuid:")
     assert got[0]["metadata"]["title"] == "Lisbon opens a new tram line"
-    assert got[2]["metadata"]["dateline"]["place"] == "GENEVA"
+    assert got[3]["metadata"]["dateline"]["place"] == "GENEVA"
     summary = result.stderr.splitlines()[-1]
-    assert "3 articles, 0 errors" in summary
+    assert "4 articles, 0 errors" in summary
     assert "records skipped" in summary
-    for why in ("2 request record", "2 metadata record", "not a web page (image/png)", "HTTP 404"):
+    skips = ("2 request record", "2 metadata record", "not a web page (image/png)", "HTTP 404")
+    for why in (*skips, "not a web page (no content type)"):
         assert why in summary
 
 
