@@ -65,12 +65,38 @@ class Entry:
     error: str | None = None
 
 
+MAX_LINE = 1 << 18  # a header line longer than 256 KB is damage (or a bomb), not a header
+
+
+class LineTooLong(ValueError):
+    """A header line without end: read no further into it."""
+
+
 def _require() -> Any:
+    """warcio's record iterator, made to refuse header lines without end: warcio reads a
+    header line whole, so one gzip member inflating to gigabytes without a newline would
+    otherwise be held in memory at once."""
     try:
         from warcio.archiveiterator import ArchiveIterator
+        from warcio.bufferedreaders import DecompressingBufferedReader
     except ImportError:
         raise WarcUnavailable(INSTALL_HINT) from None
-    return ArchiveIterator
+
+    class BoundedLines(DecompressingBufferedReader):  # type: ignore[misc]
+        def readline(self, length: int | None = None) -> bytes:
+            if length is not None and 0 <= length <= MAX_LINE:
+                return super().readline(length)  # type: ignore[no-any-return]
+            line: bytes = super().readline(MAX_LINE + 1)
+            if len(line) > MAX_LINE:
+                raise LineTooLong(f"a header line longer than {MAX_LINE // 1024} KB")
+            return line
+
+    def iterator(fh: IO[bytes], **kwargs: Any) -> Any:
+        records = ArchiveIterator(fh, **kwargs)
+        records.reader = BoundedLines(records.fh, block_size=16384)
+        return records
+
+    return iterator
 
 
 def read_warc(fh: IO[bytes], *, max_bytes: int = 20_000_000) -> Iterator[Entry]:
@@ -226,7 +252,9 @@ def _reason(exc: BaseException) -> str:
     name = type(exc).__name__
     if name == "ArchiveLoadFailed":
         return "not a readable WARC record (its header is damaged)"
-    return f"damaged record: {name}: {text}".rstrip(": ")
+    if isinstance(exc, LineTooLong):
+        return f"damaged record: {text}"
+    return f"damaged record (the WARC reader failed: {name})"
 
 
 def _broken_off(missing: int) -> str:

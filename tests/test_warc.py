@@ -253,6 +253,20 @@ def test_not_a_web_archive_and_an_empty_one(invoke, tmp_path):
     assert "Traceback" not in result.stderr
 
 
+def test_a_header_line_without_end_is_refused_not_read_whole(tmp_path):
+    import zlib
+
+    path = crawl(tmp_path / "c.warc.gz", [0])
+    pack = zlib.compressobj(9, zlib.DEFLATED, 31)
+    bomb = pack.compress(b"WARC/1.0\r\nWARC-Type: response\r\nX-Junk: ")
+    bomb += b"".join(pack.compress(b"A" * (1 << 20)) for _ in range(64)) + pack.flush()
+    path.write_bytes(bomb + path.read_bytes())  # 64 MB of one line, then a good record
+    with open(path, "rb") as fh:
+        entries = list(read_warc(fh))
+    assert "header line longer than" in (entries[0].error or "")
+    assert [e.uri for e in entries if e.data] == [url(0)]
+
+
 def test_an_oversized_page_is_refused_and_the_next_one_read(invoke, tmp_path):
     c = Crawl(tmp_path / "c.warc.gz")
     c.response(url(0), story(0).encode() + b"<!-- " + b"x" * 50_000 + b" -->")
