@@ -28,6 +28,7 @@ COMPILED = [
     "quote_lexicon",
     "quotes",
     "speakers",
+    "sources",
     "ner_lexicon",
     "ner_rules",
     "entities",

@@ -32,6 +32,7 @@ from newscli.quote_lexicon import (
     VAGUE_HEADS,
 )
 from newscli.regex_cache import compile as compile_re
+from newscli.sources import UNNAMED, unnamed_ending_at, unnamed_from
 
 _PREMOD = frozenset(
     """former chief senior top longtime then deputy press campaign police party state federal
@@ -87,7 +88,8 @@ class Item:
 
 
 class Phrase:
-    """A speaker phrase: ``items[i:j]`` of a unit; ``kind`` is name | pron | desc | vague.
+    """A speaker phrase: ``items[i:j]`` of a unit; ``kind`` is name | pron | desc | vague | anon
+    (an unnamed source, see ``sources.py``).
 
     A plain class with its own ``__init__`` (not ``@record``): mypyc makes it a C struct."""
 
@@ -198,6 +200,9 @@ def phrase_left(items: list[Item], k: int, lo: int = 0) -> Phrase | None:
             j -= 1
     if j < lo:
         return None
+    d = unnamed_ending_at(items, j, lo)
+    if d >= 0:  # "one source familiar with the matter said": unnamed, whatever its nouns
+        return Phrase(d, j + 1, "anon", items[d].start, items[j].end, head=items[j].low)
     p = phrase_ending_at(items, j, lo)
     if p is None or p.kind == "vague":
         q = _pp_head(items, j, lo)
@@ -559,6 +564,9 @@ def phrase_right(items: list[Item], k: int, hi: int) -> Phrase | None:
         return None
     if items[j].low in PRONOUNS:
         return Phrase(j, j + 1, "pron", items[j].start, items[j].end, head=items[j].low)
+    e = unnamed_from(items, j, hi)
+    if e >= 0:
+        return Phrase(j, e, "anon", items[j].start, items[e - 1].end, head=items[e - 1].low)
     m = j
     if items[m].low in DETERMINERS:
         m += 1
@@ -824,6 +832,8 @@ class Resolver:
             prepare, self.prepare = self.prepare, None
             prepare()
         mention = Mention(p.start, p.end, self.text[p.start : p.end])
+        if p.kind == "anon":
+            return Resolved(UNNAMED, None, mention)  # a speaker of its own kind, never guessed
         person: Person | None = None
         if p.kind == "name" and self._nationality(p):
             person = self._someone(p.start)  # "the Scot said": the person just written about

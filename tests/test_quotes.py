@@ -936,3 +936,53 @@ def test_a_bare_dateline_is_not_part_of_what_was_said():
     (q,) = inspect(text, "2023-10-10").quotes
     assert q.text == "The cabinet on Tuesday approved two rail lines"
     assert q.speaker == "Anurag Thakur"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        (
+            "“The merger is off,” one source with direct knowledge of the deal told reporters.",
+            "one source with direct knowledge of the deal",
+        ),
+        (
+            "“No date is set,” a second person briefed on the negotiations said on Monday.",
+            "a second person briefed on the negotiations",
+        ),
+        (
+            "“Bids are due in June,” said a banker involved in the auction.",
+            "a banker involved in the auction",
+        ),
+        (
+            "The mine will reopen next week, according to two people familiar with the plan.",
+            "two people familiar with the plan",
+        ),
+        (
+            "“Nobody expected the vote,” a senior government official who asked not to be named "
+            "said.",
+            "a senior government official who asked not to be named",
+        ),
+        ("The talks stalled, sources said.", "sources"),
+    ],
+)
+def test_an_unnamed_source_is_a_speaker_of_its_own_kind(sentence: str, mention: str):
+    # never a noun from inside the description ("the deal"), never a guessed name
+    from newscli import inspect
+
+    text = "Rahul Verma chairs the board. " + sentence
+    qs = [q for q in inspect(text, "2024-05-01").quotes if "Rahul" not in q.text]
+    assert len(qs) == 1, [q.text for q in qs]
+    assert qs[0].speaker == "unnamed source"
+    assert qs[0].speaker_id is None
+    assert qs[0].speaker_mention is not None and qs[0].speaker_mention.text == mention
+
+
+def test_a_known_person_described_is_not_an_unnamed_source():
+    from newscli import inspect
+
+    for text in (
+        "“We will appeal,” the two lawyers said.",
+        "“It is late,” said the official familiar with the case, Ana Ruiz.",
+        "He told officials familiar with the file that it was closed.",
+    ):
+        assert all(q.speaker != "unnamed source" for q in inspect(text, "2024-05-01").quotes)
