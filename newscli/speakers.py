@@ -699,7 +699,8 @@ class Resolver:
 
     # -- names -----------------------------------------------------------------------------
     def _entity_at(self, start: int, end: int, last: str) -> Entity | None:
-        """The entity whose mention covers the surname of the name at ``[start, end)``."""
+        """The entity whose mention covers the surname of the name at ``[start, end)``, or is
+        exactly that one word when the entity's name opens with it (``Xu`` of ``Xu Bo``)."""
         i = bisect_right(self._ent_starts, end) - 1
         while i >= 0:
             s, e, ent = self._ent_by_offset[i]
@@ -709,6 +710,8 @@ class Resolver:
                 words = ent.name.split()
                 if words and words[-1].lower().strip(".,") == last:
                     return ent
+                if s == start and e == end and words and words[0].lower() == last:
+                    return ent  # "Xu" after "Xu Bo": the family name comes first
             i -= 1
         return None
 
@@ -857,6 +860,12 @@ class Resolver:
             name = " ".join(self.text[p.name_start : p.name_end].split())
             if name.lower().startswith("the "):
                 name = name[4:]
+            if "s " in name and person.entity_id is not None:
+                # "Seoul's Unification Ministry" is the entity "Seoul Unification Ministry"
+                flat = name.replace("'s ", " ").replace("’s ", " ").lower()
+                for ent in self.entities:
+                    if ent.id == person.entity_id and ent.name.lower() == flat:
+                        name = ent.name
         return Resolved(_display(name), person.entity_id, mention)
 
     def _recent(self, offset: int, window: int) -> list[Person]:

@@ -986,3 +986,45 @@ def test_a_known_person_described_is_not_an_unnamed_source():
         "He told officials familiar with the file that it was closed.",
     ):
         assert all(q.speaker != "unnamed source" for q in inspect(text, "2024-05-01").quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "full"),
+    [
+        (
+            "“We moved 300 people,” said Chen Wei, a county official. Chen told state media that "
+            "roads were cut. “The water is falling,” Chen added.",
+            "Chen Wei",
+        ),
+        (
+            "Pak Jong-su, a ministry spokesman, said the drills were a provocation. “We will "
+            "answer,” Pak added.",
+            "Pak Jong-su",
+        ),
+    ],
+)
+def test_a_family_name_first_alias_is_the_same_speaker(text: str, full: str):
+    # the family name comes first: the bare alias is the person named in full, one entity
+    from newscli import inspect
+
+    qs = inspect(text, "2024-05-01").quotes
+    assert len(qs) >= 2
+    assert {q.speaker for q in qs} == {full}
+    assert len({q.speaker_id for q in qs}) == 1 and qs[0].speaker_id is not None
+
+
+def test_an_organisation_with_its_city_in_front_is_one_speaker():
+    # "Nairobi's Water Services Board" and "the Nairobi Water Services Board" are one body
+    from newscli import inspect
+
+    text = (
+        "Taps ran dry across Nairobi on Monday. Nairobi's Water Services Board said a main pipe "
+        "had burst. The Nairobi Water Services Board also said repairs would take two days."
+    )
+    article = inspect(text, "2024-05-01")
+    qs = article.quotes
+    assert len(qs) == 2
+    assert {q.speaker for q in qs} == {"Nairobi Water Services Board"}
+    assert qs[0].speaker_id == qs[1].speaker_id is not None
+    names = [e.name for e in article.entities if e.label == "ORG"]
+    assert names == ["Nairobi Water Services Board"]
