@@ -208,7 +208,33 @@ def phrase_left(items: list[Item], k: int, lo: int = 0) -> Phrase | None:
         q = _pp_head(items, j, lo)
         if q is not None:
             return q
+    if p is not None and p.kind in ("vague", "desc") and p.i - 2 >= lo:
+        return _chain_left(items, p, lo)
     return p
+
+
+_QUANTITY = frozenset("one some many all each both none most several two three".split())
+
+
+def _chain_left(items: list[Item], p: Phrase, lo: int) -> Phrase:
+    """``the authorities and the family of one of the victims said``: descriptions linked by
+    ``of`` and ``and`` are one speaker phrase when it opens the clause; the first of the pair
+    speaks for both, as with names."""
+    q = p
+    while q.i - 2 >= lo and items[q.i - 1].low in ("of", "and") and p.j - q.i < 16:
+        link = q.i - 1
+        left = phrase_ending_at(items, link - 1, lo)
+        if left is None and items[link - 1].low in _QUANTITY:
+            w = items[link - 1]
+            left = Phrase(link - 1, link, "vague", w.start, w.end, head=w.low)
+        if left is None or left.kind not in ("vague", "desc", "name"):
+            return p
+        q = left
+    if q is p or not (q.i == lo or items[q.i - 1].kind == "q" or items[q.i - 1].text in ",—―–("):
+        return p
+    q.j = p.j
+    q.end = p.end
+    return q
 
 
 _PP_LINKS = frozenset("of on at from for in with".split())
@@ -554,6 +580,12 @@ def _appos_ok(inner: list[Item]) -> bool:
         or _title_key(first.low) in TITLES
         or first.text[:1].isdigit()
         or (first.cap and len(inner) >= 2)
+        # a role after a word or two ("cheif commander of …", "county flood official"): a
+        # misspelt or unlisted modifier does not turn the apposition into a clause
+        or any(
+            x.low in PERSON_ROLES and all(y.kind == "w" and not y.cap for y in inner[:n])
+            for n, x in enumerate(inner[1:3], 1)
+        )
     )
 
 

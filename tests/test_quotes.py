@@ -1028,3 +1028,33 @@ def test_an_organisation_with_its_city_in_front_is_one_speaker():
     assert qs[0].speaker_id == qs[1].speaker_id is not None
     names = [e.name for e in article.entities if e.label == "ORG"]
     assert names == ["Nairobi Water Services Board"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tendai Moyo, provinical police inspector in Masvingo, said the road would stay shut.",
+        "Tendai Moyo, cheif negotiator for the miners' union, said the road would stay shut.",
+    ],
+)
+def test_a_misspelt_word_in_an_apposition_keeps_the_speaker(sentence: str):
+    # the apposition reads as a role whatever word opens it: the quote keeps its speaker
+    from newscli import inspect
+
+    (q,) = inspect(sentence, "2024-05-01").quotes
+    assert q.text == "the road would stay shut"
+    assert q.speaker == "Tendai Moyo"
+
+
+def test_coordinated_descriptions_speak_together():
+    # "A and the B of C said": one speaker phrase opening the clause, the first for both
+    from newscli import inspect
+
+    text = (
+        "The ferry sank near the harbour mouth at dawn, the coast guard and the relatives of two "
+        "of the passengers said."
+    )
+    (q,) = inspect(text, "2024-05-01").quotes
+    assert q.text == "The ferry sank near the harbour mouth at dawn"
+    assert q.speaker_mention is not None
+    assert q.speaker_mention.text == "the coast guard and the relatives of two of the passengers"
