@@ -26,6 +26,7 @@ COMPILED = [
     "language",
     "quote_marks",
     "quote_lexicon",
+    "quote_cues",
     "quotes",
     "speakers",
     "sources",

@@ -1058,3 +1058,68 @@ def test_coordinated_descriptions_speak_together():
     assert q.text == "The ferry sank near the harbour mouth at dawn"
     assert q.speaker_mention is not None
     assert q.speaker_mention.text == "the coast guard and the relatives of two of the passengers"
+
+
+def test_a_cue_inside_the_reported_clause_is_not_the_attribution():
+    # ", X said." at the end reports the whole clause before it, its verbs included
+    from newscli import inspect
+
+    text = (
+        "The board would probably then ask the city's planning office to review the permit "
+        "within a month, Okafor said."
+    )
+    (q,) = inspect(text, "2024-05-01").quotes
+    assert q.speaker == "Okafor"
+    assert q.cue is not None and q.cue.text == "said"
+    assert q.text.startswith("The board would probably then ask")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The brewer lifted its shares by posting quarterly sales that topped every forecast.",
+        "Seismologists raised the alert after observing swarms of small quakes under the lake.",
+        "Grain prices jump in Kenya\n\n• Millers caution about maize supply\n• Bakers raise bread "
+        "prices",
+    ],
+)
+def test_verbs_that_are_not_speech_make_no_quote(text: str):
+    # an -ing verb after a preposition with a thing as its object, and a bulleted headline
+    from newscli import inspect
+
+    assert inspect(text, "2024-05-01").quotes == []
+
+
+def test_a_verb_after_a_preposition_still_reports_a_clause():
+    from newscli import inspect
+
+    text = "The mayor ended the meeting after noting that the budget was short."
+    (q,) = inspect(text, "2024-05-01").quotes
+    assert q.text == "the budget was short"
+
+
+def test_a_ruling_is_attributed_speech():
+    from newscli import inspect
+
+    text = "Judge Grace Wanjiru ruled on Thursday morning that the seized phones were admissible."
+    (q,) = inspect(text, "2024-05-01").quotes
+    assert q.text == "the seized phones were admissible"
+    assert q.speaker == "Grace Wanjiru"
+    for text in (
+        "The king ruled the island for forty years.",
+        "Police ruled out foul play in the death.",
+        "A new rule that caps rents takes effect in June, officials said.",
+    ):
+        assert all(q.cue is None or q.cue.text != "ruled" for q in inspect(text).quotes)
+        assert all(q.cue is None or q.cue.text != "rule" for q in inspect(text).quotes)
+
+
+def test_reported_speech_around_a_parenthetical_cue_starts_after_a_colon():
+    from newscli import inspect
+
+    text = (
+        "Geologists long wanted to know why the valley sank: In the dry years, they say, farmers "
+        "pumped the aquifer empty."
+    )
+    (q,) = inspect(text, "2024-05-01").quotes
+    assert q.text.startswith("In the dry years")
