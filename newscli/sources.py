@@ -22,7 +22,8 @@ _HEADS = frozenset(
     """source sources person people official officials insider insiders banker bankers
     diplomat diplomats executive executives aide aides investor investors trader traders
     lawmaker lawmakers employee employees staffer staffers adviser advisers advisor advisors
-    analyst analysts individual individuals figure figures member members""".split()
+    analyst analysts individual individuals figure figures member members resident residents
+    witness witnesses worker workers villager villagers relative relatives""".split()
 )
 # heads that are a source even without a description: ``a source said``, ``sources said``
 _BARE = frozenset(("source", "sources"))

@@ -963,6 +963,10 @@ def test_a_bare_dateline_is_not_part_of_what_was_said():
             "a senior government official who asked not to be named",
         ),
         ("The talks stalled, sources said.", "sources"),
+        (
+            "Three villagers who asked not to be identified said the well had run dry.",
+            "Three villagers who asked not to be identified",
+        ),
     ],
 )
 def test_an_unnamed_source_is_a_speaker_of_its_own_kind(sentence: str, mention: str):
