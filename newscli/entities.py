@@ -355,6 +355,7 @@ def extract_entities(
         votes = gp.label_votes
         votes[label] = votes.get(label, 0.0) + (1.0 if r.strong else 0.4)
     _join_short_organisations(groups)
+    _join_placed_organisations(groups)
     # salience order: most mentions first, then the earliest (a stable sort: ties keep the
     # order the groups were made in)
     order: list[tuple[int, int, int]] = []
@@ -455,6 +456,39 @@ def _join_short_organisations(groups: list[_Group]) -> None:
         target.label_votes["ORG"] += gp.label_votes["ORG"]
         target.sort = True
         groups.remove(gp)
+
+
+def _join_placed_organisations(groups: list[_Group]) -> None:
+    """Merge an organisation named with its country or city in front (``Seoul Unification
+    Ministry``) with the same organisation named without it, as in ``Seoul's Unification
+    Ministry`` (whose name is ``Unification Ministry``): the place must be a place of the
+    article and the rest another organisation's whole name."""
+    orgs: dict[str, _Group] = {}
+    places: set[str] = set()
+    for gp in groups:
+        votes = gp.label_votes
+        if votes.keys() == {"ORG"}:
+            for r in gp.mentions:
+                if len(r.words) >= 2:
+                    orgs.setdefault(" ".join(r.words).lower(), gp)
+        elif "GPE" in votes:
+            for r in gp.mentions:
+                places.add(" ".join(r.words).lower())
+    if len(orgs) < 2 or not places:
+        return
+    for key, gp in list(orgs.items()):
+        words = key.split()
+        for n in (1, 2):
+            if len(words) - n < 2 or " ".join(words[:n]) not in places:
+                continue
+            short = orgs.get(" ".join(words[n:]))
+            if short is None or short is gp or short not in groups:
+                continue
+            gp.mentions.extend(short.mentions)
+            gp.label_votes["ORG"] += short.label_votes["ORG"]
+            gp.sort = True
+            groups.remove(short)
+            break
 
 
 def _fullest_first(r: Raw) -> tuple[int, int]:

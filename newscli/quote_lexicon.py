@@ -118,6 +118,7 @@ characterise characterises characterised characterised characterising
 dub dubs dubbed dubbed dubbing
 deride derides derided derided deriding
 ridicule ridicules ridiculed ridiculed ridiculing
+rule rule ruled ruled ruled
 """
 
 CUE_FORMS: dict[str, str] = {}
@@ -125,6 +126,7 @@ for _line in _VERBS.strip().splitlines():
     _forms = _line.split()
     for _f in _forms:
         CUE_FORMS.setdefault(_f, _forms[0])
+del CUE_FORMS["rule"]  # only "ruled": "a rule that …", "the rules that …" are nouns
 
 # Cues that need a clause or a quote after them to count (``called`` alone is not speech;
 # ``described`` introduces a description, ``asked`` may be a passive).
@@ -332,6 +334,9 @@ SPEECH_NOUNS = frozenset(
 TO_NOUNS = frozenset("agreement promise promises pledge pledges vow vows".split())
 # Verbs of judging that report speech only around a quoted phrase (``criticized the law as a
 # "crazy system"``): without a quotation close after them they are not cues.
+# A court's or an official's decision is reported speech only as a that-clause ("ruled on
+# Friday that …"); "ruled the country" and "ruled out" are not.
+THAT_CUES = frozenset(("rule",))
 EVAL_CUES = frozenset(
     """criticize criticise blast slam dismiss praise condemn denounce mock label brand cite
     hail tout decry liken characterize characterise dub deride ridicule describe call""".split()

@@ -27,6 +27,13 @@ from bisect import bisect_left, bisect_right
 
 from newscli.model import Entity, Mention, Quote, Span, Token
 from newscli.ner_lexicon import MINOR_WORDS
+from newscli.quote_cues import (
+    OBJECT_CUES,
+    PREP_ING,
+    clause_next,
+    in_bullet_headline,
+    that_ahead,
+)
 from newscli.quote_lexicon import (
     BETWEEN,
     CUE_FORMS,
@@ -40,6 +47,7 @@ from newscli.quote_lexicon import (
     PARTICLE_CUES,
     PRONOUNS,
     SPEECH_NOUNS,
+    THAT_CUES,
     TITLES,
     TO_NOUNS,
     VAGUE_HEADS,
@@ -599,6 +607,8 @@ def _find_attrs(items: list[Item], title_case: bool = False) -> list[_Attr]:
             continue  # "was told", "were asked": passive, not speech
         if base in EVAL_CUES and not _quote_ahead(items, cue_j):
             continue
+        if base in THAT_CUES and not that_ahead(items, cue_j):
+            continue
         weak = base in WEAK_CUES and not _has_content_after(items, cue_j)
         attr: _Attr | None = None
         if (
@@ -607,6 +617,8 @@ def _find_attrs(items: list[Item], title_case: bool = False) -> list[_Attr]:
             and (prev.text == "," or prev.low in _INHERIT_BEFORE)
             and not (prev.low == "by" and base == "add" and not _has_content_after(items, cue_j))
         ):
+            if base in OBJECT_CUES and prev.low in PREP_ING and not clause_next(items, cue_j):
+                continue  # "by posting results that …", "after observing waves of …": no speech
             attr = _Attr(k - 1, cue_j, k, cue_j, None, "inherit", base)
         if attr is None and prev is not None and prev.low in ("’s", "'s") and k >= 2:
             # "Trump’s claim that …": the possessor is the source
@@ -1150,6 +1162,8 @@ def extract_quotes(seg: Segmentation, entities: list[Entity] | None = None) -> l
         marks = u.loud
         chunk = text[u.start : u.end]
         attrs = _find_attrs(items, u.title_case) if u.cue else []
+        if len(attrs) > 1:
+            attrs = _inner_cues_dropped(items, attrs)
         if len(attrs) > _MAX_ATTRS:
             continue  # dozens of cues in one sentence: a list or hostile text, not speech
         has_q = u.has_q if (attrs or marks) else False
@@ -1162,6 +1176,10 @@ def extract_quotes(seg: Segmentation, entities: list[Entity] | None = None) -> l
             vm = _verb_mixed(u, items, text, resolver, pstart, upto)
             if vm and not any(f.start < vm[0].end and vm[0].start < f.end for f in got):
                 got = sorted([*got, *vm], key=lambda f: f.start)
+        if got:
+            got = [
+                f for f in got if f.kind == "direct" or not in_bullet_headline(text, f.start, f.end)
+            ]
         for f in got:
             if f.speaker is None and f.kind == "direct":
                 _colon_subject(f, items, resolver, pstart)
@@ -1182,6 +1200,26 @@ def extract_quotes(seg: Segmentation, entities: list[Entity] | None = None) -> l
     # speakers were never resolved is freed at once, not at the next cyclic collection
     resolver.prepare = None
     return _to_quotes(found, pieces, seg, text)
+
+
+def _inner_cues_dropped(items: list[Item], attrs: list[_Attr]) -> list[_Attr]:
+    """``The court would then ask the office to respond …, Means said.``: a sentence that ends
+    with ``, X said`` reports the whole clause before it, so a cue inside that clause is part of
+    what was said, not an attribution of its own."""
+    last = attrs[-1]
+    n = len(items)
+    if last.side != "left" or last.a_i < 2 or items[last.a_i - 1].text != ",":
+        return attrs
+    if last.phrase is None or last.phrase.kind not in ("name", "pron"):
+        return attrs
+    if any(items[m].kind != "p" for m in range(last.a_j, n)):
+        return attrs  # "…, X said on Monday" or more: leave it to the analysis
+    m = last.a_i - 1
+    while m >= 0 and items[m].kind != "q" and items[m].text not in (":", ";"):
+        m -= 1
+    keep = [a for a in attrs[:-1] if a.cue_i <= m or a.side not in ("left", "inherit")]
+    keep.append(last)
+    return keep
 
 
 def _register_names(units: list[_Unit], resolver: Resolver, seg: Segmentation) -> None:
@@ -1478,6 +1516,10 @@ def _analyse(
             spans = _classify(items, b_i, b_j, lead_in=True, stats=st)
             boundary = a.a_j
         elif mode == "paren":
+            for m in range(a.a_i - 1, b_i, -1):
+                if items[m].text == ":":
+                    b_i = m + 1  # "an explanation: Before birth, they say, mammals …"
+                    break
             spans = _classify(items, b_i, nxt, stats=st)
             if spans is not None and spans[0] == "direct":
                 spans = ("mixed", [(b_i, _trim(items, b_i, nxt)[1])])

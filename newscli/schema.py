@@ -129,7 +129,12 @@ QUOTE: dict[str, Any] = {
         **_OFFSETS,
         "text": {"type": "string"},
         "kind": {"enum": ["direct", "mixed", "indirect"]},
-        "speaker": _NULLABLE_STR,
+        "speaker": {
+            "type": ["string", "null"],
+            "description": "The canonical name; 'unnamed source' for a source the article "
+            "describes without naming it (the description is speaker_mention); null when the "
+            "speaker cannot be known.",
+        },
         "speaker_id": _NULLABLE_STR,
         "speaker_mention": {"oneOf": [{"type": "null"}, _MENTION]},
         "cue": {"oneOf": [{"type": "null"}, _MENTION]},

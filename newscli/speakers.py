@@ -32,6 +32,7 @@ from newscli.quote_lexicon import (
     VAGUE_HEADS,
 )
 from newscli.regex_cache import compile as compile_re
+from newscli.sources import UNNAMED, unnamed_ending_at, unnamed_from
 
 _PREMOD = frozenset(
     """former chief senior top longtime then deputy press campaign police party state federal
@@ -87,7 +88,8 @@ class Item:
 
 
 class Phrase:
-    """A speaker phrase: ``items[i:j]`` of a unit; ``kind`` is name | pron | desc | vague.
+    """A speaker phrase: ``items[i:j]`` of a unit; ``kind`` is name | pron | desc | vague | anon
+    (an unnamed source, see ``sources.py``).
 
     A plain class with its own ``__init__`` (not ``@record``): mypyc makes it a C struct."""
 
@@ -198,12 +200,41 @@ def phrase_left(items: list[Item], k: int, lo: int = 0) -> Phrase | None:
             j -= 1
     if j < lo:
         return None
+    d = unnamed_ending_at(items, j, lo)
+    if d >= 0:  # "one source familiar with the matter said": unnamed, whatever its nouns
+        return Phrase(d, j + 1, "anon", items[d].start, items[j].end, head=items[j].low)
     p = phrase_ending_at(items, j, lo)
     if p is None or p.kind == "vague":
         q = _pp_head(items, j, lo)
         if q is not None:
             return q
+    if p is not None and p.kind in ("vague", "desc") and p.i - 2 >= lo:
+        return _chain_left(items, p, lo)
     return p
+
+
+_QUANTITY = frozenset("one some many all each both none most several two three".split())
+
+
+def _chain_left(items: list[Item], p: Phrase, lo: int) -> Phrase:
+    """``the authorities and the family of one of the victims said``: descriptions linked by
+    ``of`` and ``and`` are one speaker phrase when it opens the clause; the first of the pair
+    speaks for both, as with names."""
+    q = p
+    while q.i - 2 >= lo and items[q.i - 1].low in ("of", "and") and p.j - q.i < 16:
+        link = q.i - 1
+        left = phrase_ending_at(items, link - 1, lo)
+        if left is None and items[link - 1].low in _QUANTITY:
+            w = items[link - 1]
+            left = Phrase(link - 1, link, "vague", w.start, w.end, head=w.low)
+        if left is None or left.kind not in ("vague", "desc", "name"):
+            return p
+        q = left
+    if q is p or not (q.i == lo or items[q.i - 1].kind == "q" or items[q.i - 1].text in ",—―–("):
+        return p
+    q.j = p.j
+    q.end = p.end
+    return q
 
 
 _PP_LINKS = frozenset("of on at from for in with".split())
@@ -549,6 +580,12 @@ def _appos_ok(inner: list[Item]) -> bool:
         or _title_key(first.low) in TITLES
         or first.text[:1].isdigit()
         or (first.cap and len(inner) >= 2)
+        # a role after a word or two ("cheif commander of …", "county flood official"): a
+        # misspelt or unlisted modifier does not turn the apposition into a clause
+        or any(
+            x.low in PERSON_ROLES and all(y.kind == "w" and not y.cap for y in inner[:n])
+            for n, x in enumerate(inner[1:3], 1)
+        )
     )
 
 
@@ -559,6 +596,9 @@ def phrase_right(items: list[Item], k: int, hi: int) -> Phrase | None:
         return None
     if items[j].low in PRONOUNS:
         return Phrase(j, j + 1, "pron", items[j].start, items[j].end, head=items[j].low)
+    e = unnamed_from(items, j, hi)
+    if e >= 0:
+        return Phrase(j, e, "anon", items[j].start, items[e - 1].end, head=items[e - 1].low)
     m = j
     if items[m].low in DETERMINERS:
         m += 1
@@ -691,7 +731,8 @@ class Resolver:
 
     # -- names -----------------------------------------------------------------------------
     def _entity_at(self, start: int, end: int, last: str) -> Entity | None:
-        """The entity whose mention covers the surname of the name at ``[start, end)``."""
+        """The entity whose mention covers the surname of the name at ``[start, end)``, or is
+        exactly that one word when the entity's name opens with it (``Xu`` of ``Xu Bo``)."""
         i = bisect_right(self._ent_starts, end) - 1
         while i >= 0:
             s, e, ent = self._ent_by_offset[i]
@@ -701,6 +742,8 @@ class Resolver:
                 words = ent.name.split()
                 if words and words[-1].lower().strip(".,") == last:
                     return ent
+                if s == start and e == end and words and words[0].lower() == last:
+                    return ent  # "Xu" after "Xu Bo": the family name comes first
             i -= 1
         return None
 
@@ -824,6 +867,8 @@ class Resolver:
             prepare, self.prepare = self.prepare, None
             prepare()
         mention = Mention(p.start, p.end, self.text[p.start : p.end])
+        if p.kind == "anon":
+            return Resolved(UNNAMED, None, mention)  # a speaker of its own kind, never guessed
         person: Person | None = None
         if p.kind == "name" and self._nationality(p):
             person = self._someone(p.start)  # "the Scot said": the person just written about
@@ -847,6 +892,12 @@ class Resolver:
             name = " ".join(self.text[p.name_start : p.name_end].split())
             if name.lower().startswith("the "):
                 name = name[4:]
+            if "s " in name and person.entity_id is not None:
+                # "Seoul's Unification Ministry" is the entity "Seoul Unification Ministry"
+                flat = name.replace("'s ", " ").replace("’s ", " ").lower()
+                for ent in self.entities:
+                    if ent.id == person.entity_id and ent.name.lower() == flat:
+                        name = ent.name
         return Resolved(_display(name), person.entity_id, mention)
 
     def _recent(self, offset: int, window: int) -> list[Person]:

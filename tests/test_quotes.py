@@ -936,3 +936,194 @@ def test_a_bare_dateline_is_not_part_of_what_was_said():
     (q,) = inspect(text, "2023-10-10").quotes
     assert q.text == "The cabinet on Tuesday approved two rail lines"
     assert q.speaker == "Anurag Thakur"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        (
+            "“The merger is off,” one source with direct knowledge of the deal told reporters.",
+            "one source with direct knowledge of the deal",
+        ),
+        (
+            "“No date is set,” a second person briefed on the negotiations said on Monday.",
+            "a second person briefed on the negotiations",
+        ),
+        (
+            "“Bids are due in June,” said a banker involved in the auction.",
+            "a banker involved in the auction",
+        ),
+        (
+            "The mine will reopen next week, according to two people familiar with the plan.",
+            "two people familiar with the plan",
+        ),
+        (
+            "“Nobody expected the vote,” a senior government official who asked not to be named "
+            "said.",
+            "a senior government official who asked not to be named",
+        ),
+        ("The talks stalled, sources said.", "sources"),
+        (
+            "Three villagers who asked not to be identified said the well had run dry.",
+            "Three villagers who asked not to be identified",
+        ),
+    ],
+)
+def test_an_unnamed_source_is_a_speaker_of_its_own_kind(sentence: str, mention: str):
+    # never a noun from inside the description ("the deal"), never a guessed name
+    from newscli import inspect
+
+    text = "Rahul Verma chairs the board. " + sentence
+    qs = [q for q in inspect(text, "2024-05-01").quotes if "Rahul" not in q.text]
+    assert len(qs) == 1, [q.text for q in qs]
+    assert qs[0].speaker == "unnamed source"
+    assert qs[0].speaker_id is None
+    assert qs[0].speaker_mention is not None and qs[0].speaker_mention.text == mention
+
+
+def test_a_known_person_described_is_not_an_unnamed_source():
+    from newscli import inspect
+
+    for text in (
+        "“We will appeal,” the two lawyers said.",
+        "“It is late,” said the official familiar with the case, Ana Ruiz.",
+        "He told officials familiar with the file that it was closed.",
+    ):
+        assert all(q.speaker != "unnamed source" for q in inspect(text, "2024-05-01").quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "full"),
+    [
+        (
+            "“We moved 300 people,” said Chen Wei, a county official. Chen told state media that "
+            "roads were cut. “The water is falling,” Chen added.",
+            "Chen Wei",
+        ),
+        (
+            "Pak Jong-su, a ministry spokesman, said the drills were a provocation. “We will "
+            "answer,” Pak added.",
+            "Pak Jong-su",
+        ),
+    ],
+)
+def test_a_family_name_first_alias_is_the_same_speaker(text: str, full: str):
+    # the family name comes first: the bare alias is the person named in full, one entity
+    from newscli import inspect
+
+    qs = inspect(text, "2024-05-01").quotes
+    assert len(qs) >= 2
+    assert {q.speaker for q in qs} == {full}
+    assert len({q.speaker_id for q in qs}) == 1 and qs[0].speaker_id is not None
+
+
+def test_an_organisation_with_its_city_in_front_is_one_speaker():
+    # "Nairobi's Water Services Board" and "the Nairobi Water Services Board" are one body
+    from newscli import inspect
+
+    text = (
+        "Taps ran dry across Nairobi on Monday. Nairobi's Water Services Board said a main pipe "
+        "had burst. The Nairobi Water Services Board also said repairs would take two days."
+    )
+    article = inspect(text, "2024-05-01")
+    qs = article.quotes
+    assert len(qs) == 2
+    assert {q.speaker for q in qs} == {"Nairobi Water Services Board"}
+    assert qs[0].speaker_id == qs[1].speaker_id is not None
+    names = [e.name for e in article.entities if e.label == "ORG"]
+    assert names == ["Nairobi Water Services Board"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tendai Moyo, provinical police inspector in Masvingo, said the road would stay shut.",
+        "Tendai Moyo, cheif negotiator for the miners' union, said the road would stay shut.",
+    ],
+)
+def test_a_misspelt_word_in_an_apposition_keeps_the_speaker(sentence: str):
+    # the apposition reads as a role whatever word opens it: the quote keeps its speaker
+    from newscli import inspect
+
+    (q,) = inspect(sentence, "2024-05-01").quotes
+    assert q.text == "the road would stay shut"
+    assert q.speaker == "Tendai Moyo"
+
+
+def test_coordinated_descriptions_speak_together():
+    # "A and the B of C said": one speaker phrase opening the clause, the first for both
+    from newscli import inspect
+
+    text = (
+        "The ferry sank near the harbour mouth at dawn, the coast guard and the relatives of two "
+        "of the passengers said."
+    )
+    (q,) = inspect(text, "2024-05-01").quotes
+    assert q.text == "The ferry sank near the harbour mouth at dawn"
+    assert q.speaker_mention is not None
+    assert q.speaker_mention.text == "the coast guard and the relatives of two of the passengers"
+
+
+def test_a_cue_inside_the_reported_clause_is_not_the_attribution():
+    # ", X said." at the end reports the whole clause before it, its verbs included
+    from newscli import inspect
+
+    text = (
+        "The board would probably then ask the city's planning office to review the permit "
+        "within a month, Okafor said."
+    )
+    (q,) = inspect(text, "2024-05-01").quotes
+    assert q.speaker == "Okafor"
+    assert q.cue is not None and q.cue.text == "said"
+    assert q.text.startswith("The board would probably then ask")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The brewer lifted its shares by posting quarterly sales that topped every forecast.",
+        "Seismologists raised the alert after observing swarms of small quakes under the lake.",
+        "Grain prices jump in Kenya\n\n• Millers caution about maize supply\n• Bakers raise bread "
+        "prices",
+    ],
+)
+def test_verbs_that_are_not_speech_make_no_quote(text: str):
+    # an -ing verb after a preposition with a thing as its object, and a bulleted headline
+    from newscli import inspect
+
+    assert inspect(text, "2024-05-01").quotes == []
+
+
+def test_a_verb_after_a_preposition_still_reports_a_clause():
+    from newscli import inspect
+
+    text = "The mayor ended the meeting after noting that the budget was short."
+    (q,) = inspect(text, "2024-05-01").quotes
+    assert q.text == "the budget was short"
+
+
+def test_a_ruling_is_attributed_speech():
+    from newscli import inspect
+
+    text = "Judge Grace Wanjiru ruled on Thursday morning that the seized phones were admissible."
+    (q,) = inspect(text, "2024-05-01").quotes
+    assert q.text == "the seized phones were admissible"
+    assert q.speaker == "Grace Wanjiru"
+    for text in (
+        "The king ruled the island for forty years.",
+        "Police ruled out foul play in the death.",
+        "A new rule that caps rents takes effect in June, officials said.",
+    ):
+        assert all(q.cue is None or q.cue.text != "ruled" for q in inspect(text).quotes)
+        assert all(q.cue is None or q.cue.text != "rule" for q in inspect(text).quotes)
+
+
+def test_reported_speech_around_a_parenthetical_cue_starts_after_a_colon():
+    from newscli import inspect
+
+    text = (
+        "Geologists long wanted to know why the valley sank: In the dry years, they say, farmers "
+        "pumped the aquifer empty."
+    )
+    (q,) = inspect(text, "2024-05-01").quotes
+    assert q.text.startswith("In the dry years")
