@@ -19,23 +19,22 @@ from rich.table import Table
 from rich.text import Text
 
 from newscli.model import Article, Quote
+from newscli.palette import LABEL_COLOURS, OTHER_COLOUR, QUOTE_COLOUR
 from newscli.quote_lexicon import PRONOUNS
 from newscli.regex_cache import compile as compile_re
 from newscli.terminal import inert
 
-LABEL_STYLES = {
-    "PERSON": "bold cyan",
-    "ORG": "bold magenta",
-    "GPE": "bold green",
-    "LOC": "green",
-    "NORP": "yellow",
-    "FAC": "blue",
-    "EVENT": "bright_red",
-    "LAW": "bright_magenta",
-    "PRODUCT": "bright_blue",
-    "WORK_OF_ART": "bright_yellow",
-    "LANGUAGE": "bright_cyan",
-}
+# every label its own colour, from the one palette (also the HTML export's): bold, so that a
+# name stands out of the text it is in
+LABEL_STYLES = {label: f"bold {colour}" for label, colour in LABEL_COLOURS.items()}
+OTHER_LABEL_STYLE = f"bold {OTHER_COLOUR}"
+
+
+def label_style(label: str) -> str:
+    """The terminal style of an entity label, from :mod:`newscli.palette`."""
+    return LABEL_STYLES.get(label, OTHER_LABEL_STYLE)
+
+
 KIND_STYLES = {"direct": "bold", "mixed": "italic", "indirect": "dim"}
 
 
@@ -243,8 +242,8 @@ def entities_table(article: Article, *, compact: bool = False, width: int = 100)
     for e in rows:
         cells: list[Any] = [
             Text(e.id),
-            _t(_cut(e.name), LABEL_STYLES.get(e.label, "")),
-            Text(e.label),
+            _t(_cut(e.name), label_style(e.label)),
+            Text(e.label, style=label_style(e.label)),  # the legend of the names' colours
             str(e.count),
         ]
         if aliases:
@@ -415,8 +414,8 @@ READ_STYLES = {
     "byline": "italic",
     "header": "dim",
     "quote": "italic",
-    "quote_bar": "dark_orange",
-    "speaker": "bold dark_orange",
+    "quote_bar": QUOTE_COLOUR,
+    "speaker": f"bold {QUOTE_COLOUR}",
     "timex": "underline",
     "value": "dim",
     "note": "dim",
@@ -461,7 +460,7 @@ def _piece_style(piece: Any, header: bool) -> str:
     if piece.quote is not None:
         styles.append(READ_STYLES["quote"])
     if piece.entity is not None:
-        styles.append(LABEL_STYLES.get(piece.entity.label, "bold"))
+        styles.append(label_style(piece.entity.label))
     if piece.timex is not None:
         styles.append(READ_STYLES["timex"])
     return " ".join(s for s in styles if s)
@@ -500,7 +499,7 @@ def read_block_text(block: Any, plain: bool = False) -> Text:
 def read_legend(doc: Any) -> Text:
     legend = Text(end="")
     for label in doc.labels:
-        legend.append(inert(label), style=LABEL_STYLES.get(label, "bold"))
+        legend.append(inert(label), style=label_style(label))
         legend.append("  ")
     if "quotes" in doc.layers:
         legend.append("▌", style=READ_STYLES["quote_bar"])
@@ -624,7 +623,7 @@ def render_overview(console: Console, data: Mapping[str, Any]) -> None:
             linked = Text()
             for i, e in enumerate(s["linked"]):
                 linked.append(", " if i else ("talks about " if narrow else ""), style="dim")
-                linked.append(inert(e["name"]), style=LABEL_STYLES.get(e["label"], "bold"))
+                linked.append(inert(e["name"]), style=label_style(e["label"]))
                 linked.append(f" {e['count']}", style="dim")
             bar = Text(f"{s['share']:>4.0%} ", style="")
             bar.append(block_bar(s["quotes"], top, 8), style=READ_STYLES["quote_bar"])
@@ -644,7 +643,7 @@ def render_overview(console: Console, data: Mapping[str, Any]) -> None:
         console.print(Text("No entities found.", style="dim"))
     tables = []
     for label, rows in entities.items():
-        title = Text(inert(label), style=LABEL_STYLES.get(label, "bold"))
+        title = Text(inert(label), style=label_style(label))
         if label in LABEL_NAMES:
             title.append(f" {LABEL_NAMES[label]}", style="dim")
         t = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left", pad_edge=False)
@@ -653,7 +652,7 @@ def render_overview(console: Console, data: Mapping[str, Any]) -> None:
         t.add_column("Mentions", justify="right", no_wrap=True)
         for row in rows:
             t.add_row(
-                _t(row["name"], LABEL_STYLES.get(label, "")),
+                _t(row["name"], label_style(label)),
                 str(row["articles"]),
                 str(row["mentions"]),
             )
