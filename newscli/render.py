@@ -177,7 +177,27 @@ def speaker_label(q: Quote) -> tuple[str, str]:
     return UNKNOWN_SPEAKER, "dim"
 
 
+def _folded(quotes: list[Quote]) -> dict[int, list[int]]:
+    """Quotes shown inside the row of the quote that holds them (``within``: the direct quote
+    inside a mixed one, the same words): container index -> the indices folded into it."""
+    inside: dict[int, list[int]] = {}
+    for i, q in enumerate(quotes):
+        j = q.within
+        if j is None or not 0 <= j < len(quotes) or j == i:
+            continue
+        for _ in quotes:  # up to the outermost quote: that is the row
+            up = quotes[j].within
+            if up is None or not 0 <= up < len(quotes) or up in (i, j):
+                break
+            j = up
+        inside.setdefault(j, []).append(i)
+    return inside
+
+
 def quotes_table(article: Article, *, compact: bool = False) -> Table:
+    """One row per quote, numbered as in the JSON (1 is ``quotes[0]``). A quote inside another
+    (the direct part of a mixed quote) is not a row of its own words: its number and kind are
+    listed under the holding quote's, whose text shows it in its quote marks."""
     table = Table(box=box.SIMPLE_HEAD, show_lines=not compact, expand=False)
     table.add_column("#", justify="right", style="dim", no_wrap=True)
     table.add_column("Speaker", overflow="fold", max_width=24)
@@ -185,24 +205,38 @@ def quotes_table(article: Article, *, compact: bool = False) -> Table:
         table.add_column("Cue", overflow="fold", max_width=14)
     table.add_column("Kind", no_wrap=True)
     table.add_column("Quote", overflow="fold", ratio=1)
-    for i, q in enumerate(_first(article.quotes, compact), 1):
+    quotes = _first(article.quotes, compact)
+    inside = _folded(quotes)
+    folded = {i for members in inside.values() for i in members}
+    for i, q in enumerate(quotes):
+        if i in folded:
+            continue
         speaker = _t(*speaker_label(q))
         text = _t(_one_line(q.text, 160 if compact else 600), KIND_STYLES.get(q.kind, ""))
-        cells = [str(i), speaker]
+        number, kind = Text(str(i + 1)), Text(q.kind)
+        for j in inside.get(i, []):
+            number.append(f"\n{j + 1}")
+            kind.append(f"\n└ {quotes[j].kind}", style="dim")
+        cells: list[Any] = [number, speaker]
         if not compact:
             cells.append(_t(_cut(q.cue.text) if q.cue else ""))
-        cells += [Text(q.kind), text]
+        cells += [kind, text]
         table.add_row(*cells)
     return table
 
 
 def speaker_counts(article: Article) -> Table:
     """Quotes per speaker: one row per person or organisation (by entity, so one speaker is
-    never counted under two names), then one row for the quotes no name was found for."""
+    never counted under two names), then one row for the quotes no name was found for. A quote
+    inside another (the same words) is counted once, with the quote that holds it."""
     counts: Counter[str] = Counter()
     names: dict[str, str] = {}
     unnamed = 0
-    for q in article.quotes or []:
+    quotes = article.quotes or []
+    folded = {i for members in _folded(quotes).values() for i in members}
+    for i, q in enumerate(quotes):
+        if i in folded:
+            continue
         if not q.speaker:
             unnamed += 1
             continue
@@ -352,13 +386,17 @@ def timeline_table(article: Article, *, compact: bool = False, width: int = 100)
 # --- commands -------------------------------------------------------------------------------
 
 
-def _section(console: Console, title: str, items: list[Any] | None, table: Any) -> None:
+def _section(
+    console: Console, title: str, items: list[Any] | None, table: Any, compact: bool = False
+) -> None:
+    """A heading with the count, the table, and how many items the table left out (counted
+    in items, not rows: a quote inside another shares its row)."""
     if items is None:
         return
     console.print(Text(f"{title} ({len(items)})", style="bold underline"))
     if items:
         console.print(table)
-        more = len(items) - table.row_count
+        more = len(items) - len(_first(items, compact))
         if more > 0:
             console.print(Text(f"… and {more:,} more (--json gives them all)", style="dim"))
             console.print()
@@ -369,11 +407,11 @@ def _section(console: Console, title: str, items: list[Any] | None, table: Any) 
 
 def render_show(console: Console, article: Article) -> None:
     console.print(metadata_panel(article))
-    _section(console, "Quotes", article.quotes, quotes_table(article, compact=True))
+    _section(console, "Quotes", article.quotes, quotes_table(article, compact=True), True)
     table = entities_table(article, compact=True, width=console.width)
-    _section(console, "Entities", article.entities, table)
+    _section(console, "Entities", article.entities, table, True)
     table = timeline_table(article, compact=True, width=console.width)
-    _section(console, "Timeline", article.timeline, table)
+    _section(console, "Timeline", article.timeline, table, True)
 
 
 def render_quotes(console: Console, article: Article) -> None:
