@@ -387,14 +387,22 @@ def timeline_table(article: Article, *, compact: bool = False, width: int = 100)
 
 
 def _section(
-    console: Console, title: str, items: list[Any] | None, table: Any, compact: bool = False
+    console: Console,
+    title: str,
+    items: list[Any] | None,
+    table: Any,
+    compact: bool = False,
+    before: list[Text] | None = None,
 ) -> None:
-    """A heading with the count, the table, and how many items the table left out (counted
-    in items, not rows: a quote inside another shares its row)."""
+    """A heading with the count, lines ``before`` the table (a picture), the table, and how
+    many items the table left out (counted in items, not rows: a quote inside another shares
+    its row)."""
     if items is None:
         return
     console.print(Text(f"{title} ({len(items)})", style="bold underline"))
     if items:
+        for line in before or []:
+            console.print(line)
         console.print(table)
         more = len(items) - len(_first(items, compact))
         if more > 0:
@@ -411,7 +419,12 @@ def render_show(console: Console, article: Article) -> None:
     table = entities_table(article, compact=True, width=console.width)
     _section(console, "Entities", article.entities, table, True)
     table = timeline_table(article, compact=True, width=console.width)
-    _section(console, "Timeline", article.timeline, table, True)
+    picture: list[Text] = []
+    if article.timeline:
+        from newscli.render_timeline import timeline_line
+
+        picture = timeline_line(article.timeline, article.metadata.date, console.width)
+    _section(console, "Timeline", article.timeline, table, True, picture)
 
 
 def render_quotes(console: Console, article: Article) -> None:
@@ -430,6 +443,17 @@ def render_timeline(console: Console, article: Article) -> None:
     console.print(_t(article.metadata.title or article.source, "bold"))
     ref = article.metadata.date
     console.print(Text(f"Reference date: {ref}" if ref else "Reference date: none", style="dim"))
+    if article.timeline:  # the picture first, then the table of what it shows
+        from newscli.render_timeline import timeline_strip
+
+        option = article.metadata.date_source == "option"
+        now = "the reference date" if option else "the article's date"
+        lines = timeline_strip(article.timeline, ref, console.width, now)
+        if lines:
+            console.print()
+            for line in lines:
+                console.print(line)
+            console.print()
     _section(console, "Timeline", article.timeline, timeline_table(article, width=console.width))
 
 
