@@ -259,20 +259,37 @@ def speaker_counts(article: Article) -> Table:
 def entities_table(article: Article, *, compact: bool = False, width: int = 100) -> Table:
     """Entities with their id (what quotes and the JSON refer to). The name has the first
     claim on the width (as wide as the longest, up to 32 columns); as the terminal narrows the
-    aliases go first (under 100 columns), then the role (under 64)."""
+    aliases go first (under 100 columns), then the role (under 64, or when it would have fewer
+    than 10 columns). Every column's width is set here, so that the table never runs past the
+    terminal's edge (where it would be cut inside a word)."""
     rows = _first(article.entities, compact)
-    name_width = min(32, max((len(e.name) for e in rows), default=4))
+    name_w = min(32, max((len(e.name) for e in rows), default=4), max(8, width - 30))
+    id_w = max((len(e.id) for e in rows), default=2)
+    label_w = max([5, *(len(e.label) for e in rows)])
     aliases = not compact and width >= 100
     roles = width >= 64
+    ncols = 4 + aliases + roles
+    # what the columns have between them: padding and edges (three a column, measured)
+    rest = width - (3 * ncols + 1) - (id_w + name_w + label_w + len("Mentions"))
+    role_w = min(max((len(e.role or "") for e in rows), default=4), rest)
+    if aliases:  # the role has what the aliases do not need, and at least half
+        alias_w = max(
+            (len(", ".join(a for a in e.aliases if a != e.name)) for e in rows),
+            default=0,
+        )
+        role_w = min(role_w, max(rest // 2, rest - max(7, alias_w)))
+    if role_w < 10 and roles:
+        roles, rest = False, rest + 2
+        role_w = 0
     table = Table(box=box.SIMPLE_HEAD)
-    table.add_column("Id", style="dim", no_wrap=True)
-    table.add_column("Name", overflow="fold", min_width=min(name_width, max(8, width - 30)))
-    table.add_column("Label", no_wrap=True)
+    table.add_column("Id", style="dim", no_wrap=True, width=id_w)
+    table.add_column("Name", overflow="fold", width=name_w)
+    table.add_column("Label", no_wrap=True, width=label_w)
     table.add_column("Mentions", justify="right", no_wrap=True)
     if aliases:
-        table.add_column("Aliases", overflow="fold")
+        table.add_column("Aliases", overflow="fold", max_width=max(7, rest - role_w))
     if roles:
-        table.add_column("Role", overflow="fold")
+        table.add_column("Role", overflow="fold", max_width=max(4, role_w))
     for e in rows:
         cells: list[Any] = [
             Text(e.id),
@@ -597,9 +614,13 @@ def render_read(console: Console, doc: Any) -> None:
     if meta.counts.words:
         info.append(f"{meta.counts.words} words · {meta.reading_minutes:g} min read")
     console.print(_Bar(_t(" · ".join(info), READ_STYLES["note"]), "", ""))
-    names = {"quotes": "quotes", "entities": "entity mentions", "timeline": "time expressions"}
-    shown = [f"{doc.counts[x]} {names[x]}" for x in doc.layers if x in doc.counts]
-    hidden = [f"{n} overlapping {names[x]}" for x, n in doc.hidden.items() if n]
+    names = {"quotes": "quote", "entities": "entity mention", "timeline": "time expression"}
+
+    def many(n: int, layer: str) -> str:
+        return names[layer] + ("" if n == 1 else "s")
+
+    shown = [f"{doc.counts[x]} {many(doc.counts[x], x)}" for x in doc.layers if x in doc.counts]
+    hidden = [f"{n} overlapping {many(n, x)}" for x, n in doc.hidden.items() if n]
     if shown or hidden:
         line = " · ".join(shown) + (f" (not shown: {', '.join(hidden)})" if hidden else "")
         console.print(_Bar(Text(line, style=READ_STYLES["note"]), "", ""))
