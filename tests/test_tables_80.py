@@ -37,3 +37,21 @@ def test_read_says_one_of_a_kind_in_the_singular(invoke, tmp_path):
     out = invoke("read", path, "--date", "2024-03-06", "--no-pager").stdout
     counts = next(line for line in out.splitlines() if "quote" in line and "·" in line)
     assert "1 quote " in counts and "1 time expression" in counts, counts
+
+
+def test_readme_screenshots_exist_and_show_the_tables_as_they_are(monkeypatch):
+    """docs/*.svg, linked from the README, are what scripts/make_screenshots.py draws now."""
+    import importlib.util
+
+    from .conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("shots", ROOT / "scripts" / "make_screenshots.py")
+    shots = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(shots)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for command in shots.COMMANDS:
+        for width in shots.WIDTHS:
+            name = f"docs/{command}-{width}.svg"
+            assert f"]({name})" in readme, name
+            drawn = shots.screenshot(command, width)
+            assert (ROOT / name).read_text(encoding="utf-8") == drawn, f"{name}: run the script"
