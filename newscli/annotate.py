@@ -11,7 +11,9 @@ The rule within a layer is *leftmost-longest* (as in regular expressions): spans
 of start, longer first at the same start, earlier in the extractor's list on a tie, and a span is
 kept only if it starts at or after the end of the last kept one. A name nested in a longer name
 (``Pyongyang`` inside ``Russian Embassy in Pyongyang``) yields to the longer one; of two crossing
-spans the one that starts first wins. A quote is one unit with all its parts. What is dropped is
+spans the one that starts first wins. A quote is one unit with all its parts; a quote inside
+another (``within``: the direct part of a mixed quote) is left to the quote that holds it, not
+counted as dropped. What is dropped is
 counted in :attr:`AnnotatedArticle.hidden`. Across layers nothing is dropped: a piece carries its
 quote, entity and timex together. Sorting makes it O(n log n) in the number of spans; the cut is
 linear in the text.
@@ -254,9 +256,16 @@ def annotate(
     quote_tags: list[QuoteTag] = []
     if "quotes" in wanted and article.quotes:
         units = []
+        chosen = [
+            needle is None or bool(q.speaker and needle in q.speaker.casefold())
+            for q in article.quotes
+        ]
         for number, q in enumerate(article.quotes, 1):
-            if needle is not None and not (q.speaker and needle in q.speaker.casefold()):
+            if not chosen[number - 1]:
                 continue
+            w = q.within
+            if w is not None and 0 <= w < len(chosen) and w != number - 1 and chosen[w]:
+                continue  # the same words as the quote that holds it, which is shown
             parts = sorted((p.start, p.end) for p in q.parts if _valid(p.start, p.end, n))
             if not parts:
                 if not _valid(q.start, q.end, n):

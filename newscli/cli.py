@@ -342,12 +342,15 @@ def quotes(
     needle = speaker.casefold() if speaker else None
 
     def keep(article: Any) -> Any:
+        from newscli.model import nest_quotes
+
         article.quotes = [
             q
             for q in article.quotes or []
             if (not kinds or q.kind in kinds)
             and (needle is None or (q.speaker and needle in q.speaker.casefold()))
         ]
+        nest_quotes(article.quotes)  # ``within`` indexes the quotes kept
         return article
 
     def screen(console: Any, article: Any) -> None:

@@ -19,7 +19,9 @@ import html
 import re
 from collections.abc import Sequence
 
+from newscli import palette
 from newscli.annotate import LABEL_NAMES, AnnotatedArticle, Block, Piece
+from newscli.palette import tint
 from newscli.regex_cache import compile as compile_re
 
 _UNSAFE_RE = compile_re(
@@ -27,22 +29,11 @@ _UNSAFE_RE = compile_re(
     r"\ud800-\udfff]"
 )
 
-# (background, accent) per label: pale fills so that text stays readable, accents for borders.
-LABEL_COLOURS = {
-    "PERSON": ("#d7f1f9", "#0b6e8a"),
-    "ORG": ("#f7def5", "#99308f"),
-    "GPE": ("#ddf5dd", "#2f7d32"),
-    "LOC": ("#ebf7db", "#5a8f29"),
-    "NORP": ("#fff2c2", "#9a7b00"),
-    "FAC": ("#dfe7fb", "#2c4fa8"),
-    "EVENT": ("#fde1dd", "#b3261e"),
-    "LAW": ("#fbe1f1", "#a0306f"),
-    "PRODUCT": ("#e1ecff", "#3f6fd1"),
-    "WORK_OF_ART": ("#fff6d8", "#a8870c"),
-    "LANGUAGE": ("#daf5f2", "#127a70"),
-}
-_OTHER_COLOURS = ("#ececec", "#666666")
-QUOTE_ACCENT = "#e07b00"
+# (background, accent) per label, from the one palette (the terminal's too): pale fills so that
+# text stays readable, accents for borders.
+LABEL_COLOURS = {label: (tint(c), c) for label, c in palette.LABEL_COLOURS.items()}
+_OTHER_COLOURS = (tint(palette.OTHER_COLOUR), palette.OTHER_COLOUR)
+QUOTE_ACCENT = palette.QUOTE_COLOUR
 
 _BASE_CSS = """
 :root{color-scheme:light;}

@@ -317,11 +317,11 @@ class Quote(_Record):
 
     __slots__ = (
         "cue", "end", "kind", "paragraph", "parts", "sentence", "speaker", "speaker_id",
-        "speaker_mention", "start", "text",
+        "speaker_mention", "start", "text", "within",
     )  # fmt: skip
     FIELDS: ClassVar[tuple[str, ...]] = (
         "start", "end", "text", "kind", "speaker", "speaker_id", "speaker_mention", "cue",
-        "paragraph", "sentence", "parts",
+        "paragraph", "sentence", "parts", "within",
     )  # fmt: skip
 
     def __init__(
@@ -337,6 +337,7 @@ class Quote(_Record):
         paragraph: int = 0,
         sentence: int = 0,
         parts: list[Span] | None = None,  # the quoted pieces of an interrupted quote
+        within: int | None = None,  # index of the quote whose span holds this one
     ) -> None:
         self.start = start
         self.end = end
@@ -349,6 +350,7 @@ class Quote(_Record):
         self.paragraph = paragraph
         self.sentence = sentence
         self.parts: list[Span] = [] if parts is None else parts
+        self.within = within
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -363,7 +365,23 @@ class Quote(_Record):
             "paragraph": self.paragraph,
             "sentence": self.sentence,
             "parts": [{"start": p.start, "end": p.end} for p in self.parts],
+            "within": self.within,
         }
+
+
+def nest_quotes(quotes: list[Quote]) -> None:
+    """Set each quote's ``within`` to the index of the innermost other quote whose span holds it
+    (the direct quote inside a mixed one), so that a reader can show those words once while the
+    JSON keeps both quotes. Quotes with the same span are the same words: the later one is
+    inside the earlier."""
+    order = sorted(range(len(quotes)), key=lambda i: (quotes[i].start, -quotes[i].end, i))
+    open_: list[int] = []  # indices of quotes whose span may still hold the next ones
+    for i in order:
+        q = quotes[i]
+        while open_ and (quotes[open_[-1]].end < q.end or quotes[open_[-1]].end <= q.start):
+            open_.pop()
+        q.within = open_[-1] if open_ else None
+        open_.append(i)
 
 
 class Article(_Record):

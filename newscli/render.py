@@ -19,23 +19,22 @@ from rich.table import Table
 from rich.text import Text
 
 from newscli.model import Article, Quote
+from newscli.palette import LABEL_COLOURS, OTHER_COLOUR, QUOTE_COLOUR
 from newscli.quote_lexicon import PRONOUNS
 from newscli.regex_cache import compile as compile_re
 from newscli.terminal import inert
 
-LABEL_STYLES = {
-    "PERSON": "bold cyan",
-    "ORG": "bold magenta",
-    "GPE": "bold green",
-    "LOC": "green",
-    "NORP": "yellow",
-    "FAC": "blue",
-    "EVENT": "bright_red",
-    "LAW": "bright_magenta",
-    "PRODUCT": "bright_blue",
-    "WORK_OF_ART": "bright_yellow",
-    "LANGUAGE": "bright_cyan",
-}
+# every label its own colour, from the one palette (also the HTML export's): bold, so that a
+# name stands out of the text it is in
+LABEL_STYLES = {label: f"bold {colour}" for label, colour in LABEL_COLOURS.items()}
+OTHER_LABEL_STYLE = f"bold {OTHER_COLOUR}"
+
+
+def label_style(label: str) -> str:
+    """The terminal style of an entity label, from :mod:`newscli.palette`."""
+    return LABEL_STYLES.get(label, OTHER_LABEL_STYLE)
+
+
 KIND_STYLES = {"direct": "bold", "mixed": "italic", "indirect": "dim"}
 
 
@@ -178,7 +177,27 @@ def speaker_label(q: Quote) -> tuple[str, str]:
     return UNKNOWN_SPEAKER, "dim"
 
 
+def _folded(quotes: list[Quote]) -> dict[int, list[int]]:
+    """Quotes shown inside the row of the quote that holds them (``within``: the direct quote
+    inside a mixed one, the same words): container index -> the indices folded into it."""
+    inside: dict[int, list[int]] = {}
+    for i, q in enumerate(quotes):
+        j = q.within
+        if j is None or not 0 <= j < len(quotes) or j == i:
+            continue
+        for _ in quotes:  # up to the outermost quote: that is the row
+            up = quotes[j].within
+            if up is None or not 0 <= up < len(quotes) or up in (i, j):
+                break
+            j = up
+        inside.setdefault(j, []).append(i)
+    return inside
+
+
 def quotes_table(article: Article, *, compact: bool = False) -> Table:
+    """One row per quote, numbered as in the JSON (1 is ``quotes[0]``). A quote inside another
+    (the direct part of a mixed quote) is not a row of its own words: its number and kind are
+    listed under the holding quote's, whose text shows it in its quote marks."""
     table = Table(box=box.SIMPLE_HEAD, show_lines=not compact, expand=False)
     table.add_column("#", justify="right", style="dim", no_wrap=True)
     table.add_column("Speaker", overflow="fold", max_width=24)
@@ -186,24 +205,38 @@ def quotes_table(article: Article, *, compact: bool = False) -> Table:
         table.add_column("Cue", overflow="fold", max_width=14)
     table.add_column("Kind", no_wrap=True)
     table.add_column("Quote", overflow="fold", ratio=1)
-    for i, q in enumerate(_first(article.quotes, compact), 1):
+    quotes = _first(article.quotes, compact)
+    inside = _folded(quotes)
+    folded = {i for members in inside.values() for i in members}
+    for i, q in enumerate(quotes):
+        if i in folded:
+            continue
         speaker = _t(*speaker_label(q))
         text = _t(_one_line(q.text, 160 if compact else 600), KIND_STYLES.get(q.kind, ""))
-        cells = [str(i), speaker]
+        number, kind = Text(str(i + 1)), Text(q.kind)
+        for j in inside.get(i, []):
+            number.append(f"\n{j + 1}")
+            kind.append(f"\n└ {quotes[j].kind}", style="dim")
+        cells: list[Any] = [number, speaker]
         if not compact:
             cells.append(_t(_cut(q.cue.text) if q.cue else ""))
-        cells += [Text(q.kind), text]
+        cells += [kind, text]
         table.add_row(*cells)
     return table
 
 
 def speaker_counts(article: Article) -> Table:
     """Quotes per speaker: one row per person or organisation (by entity, so one speaker is
-    never counted under two names), then one row for the quotes no name was found for."""
+    never counted under two names), then one row for the quotes no name was found for. A quote
+    inside another (the same words) is counted once, with the quote that holds it."""
     counts: Counter[str] = Counter()
     names: dict[str, str] = {}
     unnamed = 0
-    for q in article.quotes or []:
+    quotes = article.quotes or []
+    folded = {i for members in _folded(quotes).values() for i in members}
+    for i, q in enumerate(quotes):
+        if i in folded:
+            continue
         if not q.speaker:
             unnamed += 1
             continue
@@ -226,25 +259,42 @@ def speaker_counts(article: Article) -> Table:
 def entities_table(article: Article, *, compact: bool = False, width: int = 100) -> Table:
     """Entities with their id (what quotes and the JSON refer to). The name has the first
     claim on the width (as wide as the longest, up to 32 columns); as the terminal narrows the
-    aliases go first (under 100 columns), then the role (under 64)."""
+    aliases go first (under 100 columns), then the role (under 64, or when it would have fewer
+    than 10 columns). Every column's width is set here, so that the table never runs past the
+    terminal's edge (where it would be cut inside a word)."""
     rows = _first(article.entities, compact)
-    name_width = min(32, max((len(e.name) for e in rows), default=4))
+    name_w = min(32, max((len(e.name) for e in rows), default=4), max(8, width - 30))
+    id_w = max((len(e.id) for e in rows), default=2)
+    label_w = max([5, *(len(e.label) for e in rows)])
     aliases = not compact and width >= 100
     roles = width >= 64
+    ncols = 4 + aliases + roles
+    # what the columns have between them: padding and edges (three a column, measured)
+    rest = width - (3 * ncols + 1) - (id_w + name_w + label_w + len("Mentions"))
+    role_w = min(max((len(e.role or "") for e in rows), default=4), rest)
+    if aliases:  # the role has what the aliases do not need, and at least half
+        alias_w = max(
+            (len(", ".join(a for a in e.aliases if a != e.name)) for e in rows),
+            default=0,
+        )
+        role_w = min(role_w, max(rest // 2, rest - max(7, alias_w)))
+    if role_w < 10 and roles:
+        roles, rest = False, rest + 2
+        role_w = 0
     table = Table(box=box.SIMPLE_HEAD)
-    table.add_column("Id", style="dim", no_wrap=True)
-    table.add_column("Name", overflow="fold", min_width=min(name_width, max(8, width - 30)))
-    table.add_column("Label", no_wrap=True)
+    table.add_column("Id", style="dim", no_wrap=True, width=id_w)
+    table.add_column("Name", overflow="fold", width=name_w)
+    table.add_column("Label", no_wrap=True, width=label_w)
     table.add_column("Mentions", justify="right", no_wrap=True)
     if aliases:
-        table.add_column("Aliases", overflow="fold")
+        table.add_column("Aliases", overflow="fold", max_width=max(7, rest - role_w))
     if roles:
-        table.add_column("Role", overflow="fold")
+        table.add_column("Role", overflow="fold", max_width=max(4, role_w))
     for e in rows:
         cells: list[Any] = [
             Text(e.id),
-            _t(_cut(e.name), LABEL_STYLES.get(e.label, "")),
-            Text(e.label),
+            _t(_cut(e.name), label_style(e.label)),
+            Text(e.label, style=label_style(e.label)),  # the legend of the names' colours
             str(e.count),
         ]
         if aliases:
@@ -353,13 +403,25 @@ def timeline_table(article: Article, *, compact: bool = False, width: int = 100)
 # --- commands -------------------------------------------------------------------------------
 
 
-def _section(console: Console, title: str, items: list[Any] | None, table: Any) -> None:
+def _section(
+    console: Console,
+    title: str,
+    items: list[Any] | None,
+    table: Any,
+    compact: bool = False,
+    before: list[Text] | None = None,
+) -> None:
+    """A heading with the count, lines ``before`` the table (a picture), the table, and how
+    many items the table left out (counted in items, not rows: a quote inside another shares
+    its row)."""
     if items is None:
         return
     console.print(Text(f"{title} ({len(items)})", style="bold underline"))
     if items:
+        for line in before or []:
+            console.print(line)
         console.print(table)
-        more = len(items) - table.row_count
+        more = len(items) - len(_first(items, compact))
         if more > 0:
             console.print(Text(f"… and {more:,} more (--json gives them all)", style="dim"))
             console.print()
@@ -370,11 +432,16 @@ def _section(console: Console, title: str, items: list[Any] | None, table: Any) 
 
 def render_show(console: Console, article: Article) -> None:
     console.print(metadata_panel(article))
-    _section(console, "Quotes", article.quotes, quotes_table(article, compact=True))
+    _section(console, "Quotes", article.quotes, quotes_table(article, compact=True), True)
     table = entities_table(article, compact=True, width=console.width)
-    _section(console, "Entities", article.entities, table)
+    _section(console, "Entities", article.entities, table, True)
     table = timeline_table(article, compact=True, width=console.width)
-    _section(console, "Timeline", article.timeline, table)
+    picture: list[Text] = []
+    if article.timeline:
+        from newscli.render_timeline import timeline_line
+
+        picture = timeline_line(article.timeline, article.metadata.date, console.width)
+    _section(console, "Timeline", article.timeline, table, True, picture)
 
 
 def render_quotes(console: Console, article: Article) -> None:
@@ -393,6 +460,17 @@ def render_timeline(console: Console, article: Article) -> None:
     console.print(_t(article.metadata.title or article.source, "bold"))
     ref = article.metadata.date
     console.print(Text(f"Reference date: {ref}" if ref else "Reference date: none", style="dim"))
+    if article.timeline:  # the picture first, then the table of what it shows
+        from newscli.render_timeline import timeline_strip
+
+        option = article.metadata.date_source == "option"
+        now = "the reference date" if option else "the article's date"
+        lines = timeline_strip(article.timeline, ref, console.width, now)
+        if lines:
+            console.print()
+            for line in lines:
+                console.print(line)
+            console.print()
     _section(console, "Timeline", article.timeline, timeline_table(article, width=console.width))
 
 
@@ -415,8 +493,8 @@ READ_STYLES = {
     "byline": "italic",
     "header": "dim",
     "quote": "italic",
-    "quote_bar": "dark_orange",
-    "speaker": "bold dark_orange",
+    "quote_bar": QUOTE_COLOUR,
+    "speaker": f"bold {QUOTE_COLOUR}",
     "timex": "underline",
     "value": "dim",
     "note": "dim",
@@ -461,7 +539,7 @@ def _piece_style(piece: Any, header: bool) -> str:
     if piece.quote is not None:
         styles.append(READ_STYLES["quote"])
     if piece.entity is not None:
-        styles.append(LABEL_STYLES.get(piece.entity.label, "bold"))
+        styles.append(label_style(piece.entity.label))
     if piece.timex is not None:
         styles.append(READ_STYLES["timex"])
     return " ".join(s for s in styles if s)
@@ -500,7 +578,7 @@ def read_block_text(block: Any, plain: bool = False) -> Text:
 def read_legend(doc: Any) -> Text:
     legend = Text(end="")
     for label in doc.labels:
-        legend.append(inert(label), style=LABEL_STYLES.get(label, "bold"))
+        legend.append(inert(label), style=label_style(label))
         legend.append("  ")
     if "quotes" in doc.layers:
         legend.append("▌", style=READ_STYLES["quote_bar"])
@@ -536,9 +614,13 @@ def render_read(console: Console, doc: Any) -> None:
     if meta.counts.words:
         info.append(f"{meta.counts.words} words · {meta.reading_minutes:g} min read")
     console.print(_Bar(_t(" · ".join(info), READ_STYLES["note"]), "", ""))
-    names = {"quotes": "quotes", "entities": "entity mentions", "timeline": "time expressions"}
-    shown = [f"{doc.counts[x]} {names[x]}" for x in doc.layers if x in doc.counts]
-    hidden = [f"{n} overlapping {names[x]}" for x, n in doc.hidden.items() if n]
+    names = {"quotes": "quote", "entities": "entity mention", "timeline": "time expression"}
+
+    def many(n: int, layer: str) -> str:
+        return names[layer] + ("" if n == 1 else "s")
+
+    shown = [f"{doc.counts[x]} {many(doc.counts[x], x)}" for x in doc.layers if x in doc.counts]
+    hidden = [f"{n} overlapping {many(n, x)}" for x, n in doc.hidden.items() if n]
     if shown or hidden:
         line = " · ".join(shown) + (f" (not shown: {', '.join(hidden)})" if hidden else "")
         console.print(_Bar(Text(line, style=READ_STYLES["note"]), "", ""))
@@ -624,7 +706,7 @@ def render_overview(console: Console, data: Mapping[str, Any]) -> None:
             linked = Text()
             for i, e in enumerate(s["linked"]):
                 linked.append(", " if i else ("talks about " if narrow else ""), style="dim")
-                linked.append(inert(e["name"]), style=LABEL_STYLES.get(e["label"], "bold"))
+                linked.append(inert(e["name"]), style=label_style(e["label"]))
                 linked.append(f" {e['count']}", style="dim")
             bar = Text(f"{s['share']:>4.0%} ", style="")
             bar.append(block_bar(s["quotes"], top, 8), style=READ_STYLES["quote_bar"])
@@ -644,7 +726,7 @@ def render_overview(console: Console, data: Mapping[str, Any]) -> None:
         console.print(Text("No entities found.", style="dim"))
     tables = []
     for label, rows in entities.items():
-        title = Text(inert(label), style=LABEL_STYLES.get(label, "bold"))
+        title = Text(inert(label), style=label_style(label))
         if label in LABEL_NAMES:
             title.append(f" {LABEL_NAMES[label]}", style="dim")
         t = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left", pad_edge=False)
@@ -653,7 +735,7 @@ def render_overview(console: Console, data: Mapping[str, Any]) -> None:
         t.add_column("Mentions", justify="right", no_wrap=True)
         for row in rows:
             t.add_row(
-                _t(row["name"], LABEL_STYLES.get(label, "")),
+                _t(row["name"], label_style(label)),
                 str(row["articles"]),
                 str(row["mentions"]),
             )

@@ -124,6 +124,7 @@ QUOTE: dict[str, Any] = {
         "paragraph",
         "sentence",
         "parts",
+        "within",
     ],
     "properties": {
         **_OFFSETS,
@@ -141,6 +142,13 @@ QUOTE: dict[str, Any] = {
         "paragraph": {"type": "integer", "minimum": 0},
         "sentence": {"type": "integer", "minimum": 0},
         "parts": {"type": "array", "items": _RANGE},
+        "within": {
+            "type": ["integer", "null"],
+            "minimum": 0,
+            "description": "The index in this article's quotes of the quote whose span holds "
+            "this one (the direct quote inside a mixed one: the same words, reported twice); "
+            "null for a quote inside no other.",
+        },
     },
     "additionalProperties": False,
 }
