@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar, NamedTuple
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: quotes[].within; warc; date_source warc; unnamed source
 
 # Entity labels (OntoNotes names), the common ones first: the order of legends and listings.
 ENTITY_LABELS = (

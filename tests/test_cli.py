@@ -18,7 +18,7 @@ def test_show_json_prints_one_object_with_the_contract_keys(invoke, seed_path):
     result = invoke("show", seed_path, "--json")
     assert result.exit_code == 0, result.stderr
     (obj,) = json_lines(result.stdout)
-    assert obj["schema_version"] == "1.0"
+    assert obj["schema_version"] == "1.1"
     assert obj["source"] == str(seed_path)
     for key in ("metadata", "quotes", "entities", "timeline"):
         assert key in obj
