@@ -24,6 +24,7 @@ from typing import Any
 
 from newscli.model import Article
 from newscli.regex_cache import compile as compile_re
+from newscli.sources import UNNAMED
 
 BY = ("month", "year")
 _VALUE_RE = compile_re(r"(\d{4})(?:-(\d{2})(?![\d]))?")
@@ -143,11 +144,15 @@ class Overview:
 
         quoted_here: set[str] = set()
         for q in data.get("quotes") or []:
+            if q.get("within") is not None:
+                continue  # the direct quote inside a mixed one: the same words, counted once
             self.quotes += 1
             speaker = q.get("speaker")
             if not speaker:
                 continue
             self.attributed += 1
+            if speaker == UNNAMED and not q.get("speaker_id"):
+                continue  # described, not named: attributed, but no one to rank
             skey = self._names.key(speaker)
             sp = self.speakers.get(skey)
             if sp is None:

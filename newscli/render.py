@@ -22,6 +22,7 @@ from newscli.model import Article, Quote
 from newscli.palette import LABEL_COLOURS, OTHER_COLOUR, QUOTE_COLOUR
 from newscli.quote_lexicon import PRONOUNS
 from newscli.regex_cache import compile as compile_re
+from newscli.sources import UNNAMED
 from newscli.terminal import inert
 
 # every label its own colour, from the one palette (also the HTML export's): bold, so that a
@@ -166,10 +167,14 @@ UNKNOWN_SPEAKER = "(unknown)"
 def speaker_label(q: Quote) -> tuple[str, str]:
     """What to call a quote's speaker, and its style: the entity's name; else, in brackets so
     that it reads as no name without colour, the words that describe the speaker ("(the
-    ministry)", "(officials)"); else "(unknown)"."""
+    ministry)", "(officials)"), and an unnamed source as one ("(unnamed: a senior official)");
+    else "(unknown)"."""
+    m = q.speaker_mention
+    if q.speaker == UNNAMED and q.speaker_id is None:
+        words = " ".join(m.text.split()) if m is not None else ""
+        return (f"(unnamed: {words})" if words else "(unnamed source)"), "italic"
     if q.speaker:
         return q.speaker, "bold"
-    m = q.speaker_mention
     if m is not None:
         words = " ".join(m.text.split())
         if words and words.lower() not in PRONOUNS:
@@ -231,7 +236,7 @@ def speaker_counts(article: Article) -> Table:
     inside another (the same words) is counted once, with the quote that holds it."""
     counts: Counter[str] = Counter()
     names: dict[str, str] = {}
-    unnamed = 0
+    unnamed = sources = 0
     quotes = article.quotes or []
     folded = {i for members in _folded(quotes).values() for i in members}
     for i, q in enumerate(quotes):
@@ -239,6 +244,9 @@ def speaker_counts(article: Article) -> Table:
             continue
         if not q.speaker:
             unnamed += 1
+            continue
+        if q.speaker == UNNAMED and q.speaker_id is None:
+            sources += 1  # described, not named: no one person to count them under
             continue
         key = q.speaker_id or q.speaker
         names.setdefault(key, q.speaker)
@@ -248,6 +256,8 @@ def speaker_counts(article: Article) -> Table:
     table.add_column("Quotes", justify="right")
     for key, n in counts.most_common(ROWS_FULL):
         table.add_row(_t(_cut(names[key]), "bold"), str(n))
+    if sources:
+        table.add_row(_t("(unnamed sources)", "italic"), str(sources))
     if unnamed:
         table.add_row(_t("(no name found)", "dim"), str(unnamed))
     return table

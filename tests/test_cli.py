@@ -326,3 +326,16 @@ def test_the_timeline_takes_one_or_two_lines_an_expression(runner, monkeypatch, 
         assert 1 <= len(lines) <= 2, (width, lines)  # a line or two, never a sentence's worth
     assert all(len(line) <= width for line in out.splitlines())
     assert "2024-03-05" in out and "Tuesday" in out  # the value, and the words in context
+
+
+def test_unnamed_sources_read_as_descriptions_not_names(invoke, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "OSLO, May 2 (Reuters) - The deal is close, one source familiar with the talks said. "
+        "Another deal is near, a second source said.\n",
+        encoding="utf-8",
+    )
+    out = invoke("quotes", path, "--no-color").stdout
+    words = " ".join(out.split())  # (the speaker column wraps)
+    assert "(unnamed: one source familiar with the talks)" in words
+    assert "(unnamed sources) 2" in words and " unnamed source " not in words

@@ -308,3 +308,21 @@ def test_cli_overview_on_all_cores_matches_one_core(invoke, tmp_path):
     assert one.exit_code == two.exit_code == 0, two.stderr
     assert json.loads(one.stdout) == json.loads(two.stdout)
     assert json.loads(one.stdout)["articles"] == 60
+
+
+def test_unnamed_sources_and_quotes_inside_quotes_are_not_ranked_as_speakers():
+    from newscli import inspect
+
+    text = (
+        "SEOUL, May 2 (Reuters) - The deal is close, one source familiar with the talks said. "
+        "Another deal is near, a second source said.\n\n"
+        'Min-ji Park said the two sides had "formed good working relations and will keep '
+        'talking next week."\n'
+    )
+    art = inspect(text, "2024-05-02")
+    assert [q.speaker for q in art.quotes].count("unnamed source") == 2
+    data = overview([art]).to_dict()
+    speakers = [s["name"] for s in data["quotes"]["speakers"]]
+    assert "unnamed source" not in speakers and "Min-ji Park" in speakers
+    nested = sum(q.within is not None for q in art.quotes)
+    assert nested == 1 and data["quotes"]["total"] == len(art.quotes) - 1
