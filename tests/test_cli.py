@@ -329,13 +329,16 @@ def test_the_timeline_takes_one_or_two_lines_an_expression(runner, monkeypatch, 
 
 
 def test_unnamed_sources_read_as_descriptions_not_names(invoke, tmp_path):
-    path = tmp_path / "a.txt"
-    path.write_text(
+    from newscli import inspect
+    from newscli.render import speaker_label
+
+    text = (
         "OSLO, May 2 (Reuters) - The deal is close, one source familiar with the talks said. "
-        "Another deal is near, a second source said.\n",
-        encoding="utf-8",
+        "Another deal is near, a second source said.\n"
     )
-    out = invoke("quotes", path, "--no-color").stdout
-    words = " ".join(out.split())  # (the speaker column wraps)
-    assert "(unnamed: one source familiar with the talks)" in words
+    first = inspect(text, "2024-05-02").quotes[0]
+    assert speaker_label(first) == ("(unnamed: one source familiar with the talks)", "italic")
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    words = " ".join(invoke("quotes", path, "--no-color").stdout.split())
     assert "(unnamed sources) 2" in words and " unnamed source " not in words
