@@ -268,9 +268,9 @@ def _emit(
                 if undated == 1:  # said once, for the first such article, with the remedy
                     _say(f"{article.source}: {w} (give --date YYYY-MM-DD)")
         if opts.as_json:
-            from newscli.pipeline import json_line
+            from newscli.pipeline import write_json_line
 
-            out.write(json_line(to_json(article)))
+            write_json_line(to_json(article), out.write)
             out.flush()
         else:
             if console is None:
@@ -311,7 +311,7 @@ def show(
         paths,
         opts,
         ("metadata", "quotes", "entities", "timeline"),
-        lambda a: a.to_dict(include_text=include_text),
+        lambda a: a.to_dict(include_text=include_text, lazy=True),
         screen,
     )
 
@@ -362,7 +362,7 @@ def quotes(
         paths,
         opts,
         ("metadata", "quotes"),
-        lambda a: keep(a).to_dict(include_text=include_text),
+        lambda a: keep(a).to_dict(include_text=include_text, lazy=True),
         screen,
     )
 
@@ -395,7 +395,7 @@ def entities(
         paths,
         opts,
         ("metadata", "entities"),
-        lambda a: keep(a).to_dict(include_text=include_text),
+        lambda a: keep(a).to_dict(include_text=include_text, lazy=True),
         screen,
     )
 
@@ -421,7 +421,7 @@ def timeline(
         paths,
         opts,
         ("metadata", "timeline"),
-        lambda a: a.to_dict(include_text=include_text),
+        lambda a: a.to_dict(include_text=include_text, lazy=True),
         screen,
     )
 

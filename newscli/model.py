@@ -410,7 +410,10 @@ class Article(_Record):
         self.timeline = timeline
         self.warnings: list[str] = [] if warnings is None else warnings
 
-    def to_dict(self, include_text: bool = False) -> dict[str, Any]:
+    def to_dict(self, include_text: bool = False, lazy: bool = False) -> dict[str, Any]:
+        """The JSON object. ``lazy`` gives each section as an iterator that makes one item's
+        dictionary at a time, for ``pipeline.write_json_line``: a long article's dictionaries
+        are then never all alive at once."""
         out: dict[str, Any] = {
             "schema_version": SCHEMA_VERSION,
             "source": self.source,
@@ -419,10 +422,13 @@ class Article(_Record):
         if include_text:
             out["text"] = self.text
         if self.quotes is not None:
-            out["quotes"] = [q.to_dict() for q in self.quotes]
+            quotes = (q.to_dict() for q in self.quotes)
+            out["quotes"] = quotes if lazy else list(quotes)
         if self.entities is not None:
-            out["entities"] = [e.to_dict() for e in self.entities]
+            entities = (e.to_dict() for e in self.entities)
+            out["entities"] = entities if lazy else list(entities)
         if self.timeline is not None:
-            out["timeline"] = [t.to_dict() for t in self.timeline]
+            timeline = (t.to_dict() for t in self.timeline)
+            out["timeline"] = timeline if lazy else list(timeline)
         out["warnings"] = list(self.warnings)
         return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from typing import Any
 
@@ -106,11 +106,42 @@ def _encoder() -> Any:
     return json.JSONEncoder(ensure_ascii=False, check_circular=False)
 
 
+def _safe(json_text: str) -> str:
+    # most records are ASCII without DEL: two C scans instead of the class search
+    if json_text.isascii() and "\x7f" not in json_text:
+        return json_text
+    return _JSON_UNSAFE_RE.sub(_escape, json_text)
+
+
 def json_line(data: Any) -> str:
     """One JSON Lines record: UTF-8 text kept readable, every character that could end the line
     early or act on a terminal escaped. ``json.loads`` gives ``data`` back unchanged."""
-    line = _encoder().encode(data)
-    # most records are ASCII without DEL: two C scans instead of the class search
-    if line.isascii() and "\x7f" not in line:
-        return line + "\n"
-    return _JSON_UNSAFE_RE.sub(_escape, line) + "\n"
+    return _safe(_encoder().encode(data)) + "\n"
+
+
+_ITEMS_PER_WRITE = 256
+
+
+def write_json_line(data: Mapping[str, Any], write: Callable[[str], object]) -> None:
+    """``write(json_line(data))`` in pieces, the same characters: a value that is a list or an
+    iterator (``Article.to_dict(lazy=True)``) is encoded a few hundred items at a time, so that
+    a long article's whole line, and its escaped copy, are never held at once."""
+    encode = _encoder().encode
+    sep = "{"
+    for key, value in data.items():
+        head = f"{sep}{encode(key)}: "
+        sep = ", "
+        if isinstance(value, (dict, str)) or not isinstance(value, Iterable):
+            write(_safe(head + encode(value)))
+            continue
+        write(_safe(head + "["))
+        batch: list[str] = []
+        more = ""
+        for item in value:
+            batch.append(encode(item))
+            if len(batch) == _ITEMS_PER_WRITE:
+                write(_safe(more + ", ".join(batch)))
+                batch.clear()
+                more = ", "
+        write(_safe((more if batch else "") + ", ".join(batch) + "]"))
+    write("}\n" if sep == ", " else "{}\n")

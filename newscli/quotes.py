@@ -24,6 +24,7 @@ lists the spans of all pieces of the utterance in ``parts``.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 
 from newscli.model import Entity, Mention, Quote, Span, Token
 from newscli.ner_lexicon import MINOR_WORDS
@@ -117,6 +118,7 @@ class _Unit:
         "sentence",
         "start",
         "title_case",
+        "toks",
         "windows",
     )
 
@@ -145,6 +147,9 @@ class _Unit:
         self.loud = loud  # a quote mark, a colon or a dash
         self.cue = cue  # a word that may be a cue
         self.has_q = has_q  # a quotation among the items
+        # a long article's unit keeps the token ranges its items are made from, (first, end,
+        # first piece), instead of the items: see _settle and _unit_items
+        self.toks: list[tuple[int, int, int]] | None = None
 
 
 class _Attr:
@@ -240,7 +245,13 @@ def _units(seg: Segmentation, pieces: list[_Piece]) -> list[_Unit]:
     piece_ends = [p.end for p in pieces]
     # ``seg.token_range`` inlined: two binary searches on the token starts, no method call
     token_starts = seg.token_starts
-    for u in units:
+    # a long article's units are settled one by one, each as the next one starts (the body
+    # below may stop early), so that only the last unit's items are alive at a time
+    long = seg.long
+    settled: list[_Unit] = []
+    for n, u in enumerate(units):
+        if long and n > 0:
+            _settle(units[n - 1], settled, token_starts)
         chunk = text[u.start : u.end]
         low_chunk = chunk.lower()
         if chunk == low_chunk and not _WORTH_RE.search(chunk):
@@ -289,9 +300,45 @@ def _units(seg: Segmentation, pieces: list[_Piece]) -> list[_Unit]:
         k = bisect_right(piece_ends, u.start)
         items = _itemize(tokens, 0, j - i, text, pieces, k)
         u.items = items
+        if long:
+            u.toks = [(i, j, k)]
         u.has_q = k < npieces and pieces[k].start < u.end and any(it.kind == "q" for it in items)
         u.title_case = _title_case(items)
+    if long and units:
+        _settle(units[-1], settled, token_starts)
+        return settled
     return _merge_tails(_chop(units))
+
+
+def _settle(u: _Unit, out: list[_Unit], token_starts: Sequence[int]) -> None:
+    """Chop and merge one unit of a long article into ``out``, as ``_units`` does for all the
+    units of an ordinary one; then every unit but the last (which a later one may still join)
+    drops its items, to be made again from its token ranges (``_unit_items``)."""
+    parts = _chop([u])
+    if u.toks is not None and len(parts) > 1:
+        i, j, k = u.toks[0]
+        # a part begins at the first token of its first item (a word, or a quotation's mark)
+        cuts = [i, *(bisect_left(token_starts, p.start, i, j) for p in parts[1:]), j]
+        for m, p in enumerate(parts):
+            p.toks = [(cuts[m], cuts[m + 1], k)]
+    n = len(out)
+    if n > 0:
+        parts.insert(0, out.pop())
+    out.extend(_merge_tails(parts))
+    for v in out[max(0, n - 1) : len(out) - 1]:
+        if v.toks is not None:
+            v.items = []
+
+
+def _unit_items(u: _Unit, seg: Segmentation, pieces: list[_Piece]) -> list[Item]:
+    """A unit's items: kept by an ordinary article's unit, made again from the token ranges of
+    a long one's (the same items: see ``_settle``)."""
+    if u.items or u.toks is None:
+        return u.items
+    items: list[Item] = []
+    for i, j, k in u.toks:
+        items.extend(_itemize(seg.token_slice(i, j), 0, j - i, seg.text, pieces, k))
+    return items
 
 
 _MAX_ITEMS = 120
@@ -487,6 +534,8 @@ def _merge_tails(units: list[_Unit]) -> list[_Unit]:
         ):
             prev.end = u.end
             prev.items.extend(u.items)
+            if prev.toks is not None and u.toks is not None:
+                prev.toks.extend(u.toks)
             prev.loud = prev.loud or u.loud
             prev.cue = prev.cue or u.cue
             prev.has_q = prev.has_q or u.has_q
@@ -1148,15 +1197,15 @@ def extract_quotes(seg: Segmentation, entities: list[Entity] | None = None) -> l
     pieces = _pieces(seg)
     units = _units(seg, pieces)
     resolver = Resolver(text, entities)
-    resolver.prepare = lambda: _register_names(units, resolver, seg)  # on first use
+    resolver.prepare = lambda: _register_names(units, resolver, seg, pieces)  # on first use
     found: list[_Found] = []
     by_para: dict[int, list[_Found]] = {}
     last_para_speaker: dict[int, tuple[Resolved, Mention | None]] = {}
     para_starts = [p.start for p in seg.paragraphs]
     for u in units:
-        if u.windows is not None or not u.items:
+        if u.windows is not None or not (u.items or u.toks):
             continue  # a quiet unit: no cue, no quotation
-        items = u.items
+        items = _unit_items(u, seg, pieces)
         pstart = para_starts[u.paragraph] if u.paragraph < len(para_starts) else u.start
         # most sentences hold no cue and no quotation: decided in _units at C speed
         marks = u.loud
@@ -1222,7 +1271,9 @@ def _inner_cues_dropped(items: list[Item], attrs: list[_Attr]) -> list[_Attr]:
     return keep
 
 
-def _register_names(units: list[_Unit], resolver: Resolver, seg: Segmentation) -> None:
+def _register_names(
+    units: list[_Unit], resolver: Resolver, seg: Segmentation, pieces: list[_Piece]
+) -> None:
     """Learn the article's people before resolving: full names, titles, genders.
 
     Title-case lines (headlines) are skipped: ``Lindsey Graham Says`` is not a name.
@@ -1233,7 +1284,7 @@ def _register_names(units: list[_Unit], resolver: Resolver, seg: Segmentation) -
     for u in units:
         if u.windows is None:
             if not u.title_case:
-                _register_run_names(u.items, resolver, text, cache)
+                _register_run_names(_unit_items(u, seg, pieces), resolver, text, cache)
             continue
         windows = u.windows
         if windows is _FIRST_ONLY:

@@ -153,6 +153,13 @@ class Segmentation:
         else:
             self._token_starts, self._token_ends = _token_offsets(self.text, self.body_start)
 
+    @property
+    def long(self) -> bool:
+        """A long article keeps no token list (see above): the extractors then keep only one
+        sentence's worth of what they make from the tokens at a time."""
+        self._tokenize()
+        return self._tokens is None
+
     def token_slice(self, i: int, j: int) -> list[Token]:
         """The tokens ``[i, j)`` (indices into ``token_starts``), made anew for a long article."""
         self._tokenize()

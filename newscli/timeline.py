@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 
 from newscli.model import Dateline, Span, Timex
@@ -128,9 +129,25 @@ class _Cand:
         self.m = m
 
 
+# A long non-ASCII text is lower-cased in pieces of about this many characters, each cut at
+# white space (no case rule looks across it): ``str.lower`` then takes a scratch buffer of
+# twelve bytes a character, 60 MB for a 5 MB article
+_LOWER_PIECE = 1 << 16
+_SPACE_RE = compile_re(r"[ \t\n\r\f\v]")
+
+
 def _lower(text: str) -> str:
-    low = text.lower()
-    if len(low) == len(text):
+    """``text`` lower-cased, its length kept (the offsets of ``low`` are the text's)."""
+    n = len(text)
+    cuts = [0]
+    if n > _LOWER_PIECE and not text.isascii():
+        while cuts[-1] < n:
+            m = _SPACE_RE.search(text, min(n, cuts[-1] + _LOWER_PIECE))
+            cuts.append(m.start() if m else n)
+    else:
+        cuts.append(n)
+    low = "".join([text[a:b].lower() for a, b in pairwise(cuts)])
+    if len(low) == n:
         return low
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 

@@ -779,9 +779,10 @@ def test_quiet_sentence_learns_a_known_surname_but_not_a_weekday():
         "The cranes worried Okonkwo on Monday and the dockers waited."
     )
     seg = segment(text)
-    units = _units(seg, _pieces(seg))
+    pieces = _pieces(seg)
+    units = _units(seg, pieces)
     resolver = Resolver(text, None)
-    _register_names(units, resolver, seg)
+    _register_names(units, resolver, seg, pieces)
     offsets = [o for o, _ in resolver.mentions]
     assert text.index("Ruth") in offsets
     assert text.index("Okonkwo on") in offsets  # the known surname, alone in its sentence
@@ -1127,3 +1128,71 @@ def test_reported_speech_around_a_parenthetical_cue_starts_after_a_colon():
     )
     (q,) = inspect(text, "2024-05-01").quotes
     assert q.text.startswith("In the dry years")
+
+
+def _long_quotes_text() -> str:
+    """Over the token-list limit: tails that join the quotation before them, sentences of
+    hundreds of words with quotations and ``Mr.`` that are chopped, walls without a stop."""
+    long_sentence = " ".join(
+        f'Mr. Keller of the board, who said "item {k} stays," met J. Okafor and others'
+        for k in range(40)
+    )
+    paras = [
+        '"Are we done?" Clinton said. "Not yet," added Mr. Moreau, a spokesman.',
+        '"It is over." ― Anna Keller',
+        "Olga Tanaka told reporters that the budget would be balanced by June.",
+        long_sentence + ".",
+        "Talks stalled; nobody had been consulted.",
+        "He said: \u201cWe are close,\u201d and left. \u201cI will not resign\u201d was the line.",
+        " ".join(["word"] * 1200) + ' "x"',
+    ]
+    return "Title: Talks\n\n" + "\n\n".join(paras * 60)
+
+
+def _unit_rows(units, seg, pieces):
+    from newscli.quotes import _unit_items
+
+    return [
+        (
+            (u.start, u.end, u.paragraph, u.sentence, u.title_case, u.loud, u.cue, u.has_q),
+            u.windows,
+            [
+                (it.kind, it.start, it.end, it.text, it.low, it.piece)
+                for it in _unit_items(u, seg, pieces)
+            ],
+        )
+        for u in units
+    ]
+
+
+def test_a_long_article_keeps_one_units_items_and_makes_the_same_ones_again():
+    # a long article's units drop their items once settled (memory: an item per word of the
+    # article was alive until the name pass) and make them again from token ranges: the same
+    # units and items as an ordinary article's, which keeps them all
+    from newscli.quotes import _pieces, _units
+    from newscli.segment import Segmentation, tokenize
+
+    text = _long_quotes_text()
+    body = text.index("\n\n") + 2
+    seg = segment(text, body)
+    assert seg.long
+    pieces = _pieces(seg)
+    units = _units(seg, pieces)
+    assert sum(1 for u in units if u.items) <= 1
+    assert any(u.toks and len(u.toks) > 1 for u in units)  # a tail joined its quotation
+    tokens = tokenize(text, body)
+    kept = Segmentation(
+        text=text,
+        body_start=body,
+        paragraphs=seg.paragraphs,
+        sentences=seg.sentences,
+        _sentence_starts=[s.start for s in seg.sentences],
+        _tokens=tokens,
+        _token_starts=[t.start for t in tokens],
+        _tokenized=True,
+    )
+    assert not kept.long
+    ref = _units(kept, pieces)
+    assert len(ref) > len(seg.sentences) // 2
+    assert _unit_rows(units, seg, pieces) == _unit_rows(ref, kept, pieces)
+    assert [q.to_dict() for q in extract_quotes(seg)] == [q.to_dict() for q in extract_quotes(kept)]

@@ -547,3 +547,30 @@ def test_an_article_leaves_no_reference_cycles():
         gc.set_debug(saved)
         gc.garbage.clear()
     assert leaked == []
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=TEXTS, date=DATES)
+def test_json_written_in_pieces_is_the_json_line(text, date):
+    from newscli.pipeline import json_line, write_json_line
+
+    article = inspect(text, date)
+    pieces: list[str] = []
+    write_json_line(article.to_dict(include_text=True, lazy=True), pieces.append)
+    assert "".join(pieces) == json_line(article.to_dict(include_text=True))
+
+
+def test_a_long_articles_json_is_written_in_small_pieces():
+    # the whole line of a long article (and its escaped copy) was held at once, with every
+    # item's dictionary: some thirty times the article at its peak
+    from newscli.pipeline import json_line, write_json_line
+
+    para = '"We are close\u2028," Anna Keller said on Monday in Genève.\x85 '
+    article = inspect("Date: 2021-03-12\n\n" + "\n\n".join([para * 3] * 400))
+    assert len(article.quotes) > 1000
+    pieces: list[str] = []
+    write_json_line(article.to_dict(lazy=True), pieces.append)
+    line = "".join(pieces)
+    assert line == json_line(article.to_dict())
+    assert max(map(len, pieces)) < len(line) / 4
+    assert "\u2028" not in line and "\\u2028" in line

@@ -899,3 +899,37 @@ def test_reference_dates_at_the_calendars_ends_are_total(ref: str) -> None:
         if any(repr(t.text) in w for w in unresolved):
             assert t.value.startswith(("X", "P")), t  # left unresolved, never wrong
     assert unresolved  # each end of the calendar leaves something to say
+
+
+def _lower_whole(text: str) -> str:
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ Σσς\n\t.é İ'\u0301ΑΣ")), min_size=1, max_size=60))
+def test_a_long_text_is_lowered_in_pieces_as_a_whole(sample):
+    # pieces cut at white space, where no case rule (the final sigma) looks across
+    from newscli.timeline import _LOWER_PIECE, _lower
+
+    text = sample * (_LOWER_PIECE * 2 // len(sample) + 1)
+    assert _lower(text) == _lower_whole(text)
+
+
+def test_lowering_a_long_article_takes_no_scratch_buffer_of_its_size():
+    # str.lower on a whole non-ASCII text takes twelve bytes a character while it works
+    import tracemalloc
+
+    from newscli.timeline import _lower
+
+    text = "Genève, the talks resumed on Monday. " * 30_000
+    tracemalloc.start()
+    try:
+        low = _lower(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert low == text.lower()
+    assert peak < 3 * len(text)
