@@ -556,9 +556,10 @@ def _same_headline(line: str, pm: PageMeta) -> bool:
 
 def _parse(html: str) -> Any:
     """The page as an lxml tree, or None when it holds no element at all."""
-    try:
-        from trafilatura.utils import load_html
+    from trafilatura import bare_extraction  # noqa: F401 - a broken install fails here, loudly
+    from trafilatura.utils import load_html
 
+    try:
         return load_html(html)
     except Exception:  # lxml refuses some hostile inputs outright: nothing to read then
         return None

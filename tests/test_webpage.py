@@ -270,3 +270,18 @@ def test_a_fuller_author_list_in_meta_completes_the_json_ld_one() -> None:
     meta = '<meta name="author" content="Ana Costa, Rui Lopes">'
     _text, hints = extract_page(page(head=ld + meta))
     assert hints["author"] == "Ana Costa and Rui Lopes"
+
+
+def test_the_extractor_imports_whole_in_a_fresh_interpreter() -> None:
+    # lxml.html.clean is a separate project since lxml 5.2: without it trafilatura's first
+    # import fails and a second one half-succeeds, so the first page of every process was read
+    # by the fallback extractor (a page's date and text then depended on its place in a batch)
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", "import trafilatura, trafilatura.external"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
