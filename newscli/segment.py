@@ -380,9 +380,11 @@ def _tokens_and_starts(
     return list(map(tuple.__new__, repeat(Token, len(starts)), fields)), starts
 
 
-# A body longer than this keeps its tokens as offsets only (see Segmentation): about 12,000
-# words, longer than nearly every news article, and some 10 MB of token objects
-_TOKEN_LIST_MAX_CHARS = 80_000
+# A body longer than this keeps its tokens as offsets only (see Segmentation): about 60,000
+# words, far longer than any news story, and some 50 MB of token objects. Below it the token
+# list is kept: an article repeated a hundred times (300 KB) costs 65 times one article with
+# it, about 120 times when its tokens and quote items are made again on demand
+_TOKEN_LIST_MAX_CHARS = 400_000
 # A long body is tokenised in pieces of about this many characters, each cut at white space
 # (no token holds any), so that the pieces' strings are never all alive at once
 _TOKEN_CHUNK = 1 << 16

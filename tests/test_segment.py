@@ -282,7 +282,8 @@ def test_a_long_article_makes_its_tokens_on_demand():
     para = (
         "Dr. Anna Müller said the Caf\u00e9\u0301 \u201cwon\u2019t\u201d reopen\x1c on 4/25/2019. "
     )
-    text = "Title: A long one\n\n" + "\n\n".join([para * 8] * 400)
+    reps = segment_module._TOKEN_LIST_MAX_CHARS // len(para * 8) + 20
+    text = "Title: A long one\n\n" + "\n\n".join([para * 8] * reps)
     body = text.index("Dr.")
     seg = segment(text, body)
     assert len(text) > segment_module._TOKEN_LIST_MAX_CHARS
