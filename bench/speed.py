@@ -125,15 +125,18 @@ def count_words(path: Path) -> tuple[int, int]:
 
 
 def startup(runs: int) -> list[tuple[float, float]]:
-    """Medians of (wall, cpu) for show --json and for importing typer, alternating."""
+    """Medians of (wall, cpu) for show --json, for importing typer and for show's tables
+    (Rich's import and layout on top), alternating."""
     show = [*newscli_cmd(), "show", str(SEED), "--json"]
     typer = [sys.executable, "-c", "import typer"]
-    wall(show), wall(show), wall(typer)  # warm the file, bytecode and newscli caches
-    a, b = [], []
+    table = [*newscli_cmd(), "show", str(SEED)]
+    wall(show), wall(show), wall(typer), wall(table)  # warm the file, bytecode and caches
+    a, b, c = [], [], []
     for _ in range(runs):
         a.append(wall(show))
         b.append(wall(typer))
-    return [tuple(statistics.median(x[i] for x in runs_) for i in (0, 1)) for runs_ in (a, b)]
+        c.append(wall(table))
+    return [tuple(statistics.median(x[i] for x in runs_) for i in (0, 1)) for runs_ in (a, b, c)]
 
 
 def _import_newscli() -> str:
@@ -209,7 +212,7 @@ def main() -> None:
     measured = _import_newscli()
     rows: list[tuple[str, str, str]] = []
 
-    (t_show, c_show), (t_typer, c_typer) = startup(args.runs)
+    (t_show, c_show), (t_typer, c_typer), (t_table, c_table) = startup(args.runs)
     ms = "{:.0f} ms wall, {:.0f} ms CPU".format
     rows.append(
         (f"start-up: show SEED --json (median of {args.runs})", ms(t_show * 1e3, c_show * 1e3), "")
@@ -217,6 +220,9 @@ def main() -> None:
     rows.append(('start-up: python -c "import typer"', ms(t_typer * 1e3, c_typer * 1e3), ""))
     ratios = f"{t_show / t_typer:.2f} wall, {c_show / c_typer:.2f} CPU"
     rows.append(("start-up ratio", ratios, "<= 1.3"))
+    rows.append(("start-up: show SEED (tables)", ms(t_table * 1e3, c_table * 1e3), ""))
+    ratios = f"{t_table / t_typer:.2f} wall, {c_table / c_typer:.2f} CPU"
+    rows.append(("start-up ratio, tables", ratios, "<= 1.5"))
 
     one = measure([*newscli_cmd(), "show", str(SEED), "--json"])
     rows.append(("peak RSS, one article (show --json)", f"{one['rss_kb'] / 1024:.0f} MB", "<= 150"))
