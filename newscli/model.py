@@ -369,6 +369,23 @@ class Quote(_Record):
         }
 
 
+def clear_of_dateline(quotes: list[Quote], text: str, start: int, end: int) -> None:
+    """A quote that starts inside the dateline (``PASADENA, Calif. - Scientists said …``: the
+    dash the dateline ends with) starts after it, at its first word."""
+    for q in quotes:
+        if not start <= q.start < end < q.end:
+            continue
+        first = end
+        while first < q.end and text[first].isspace():
+            first += 1
+        if first >= q.end:
+            continue
+        q.start, q.text = first, text[first : q.end]
+        if q.parts and q.parts[0].start < first:
+            head = q.parts[0]
+            q.parts[0] = Span(first, head.end)
+
+
 def nest_quotes(quotes: list[Quote]) -> None:
     """Set each quote's ``within`` to the index of the innermost other quote whose span holds it
     (the direct quote inside a mixed one), so that a reader can show those words once while the

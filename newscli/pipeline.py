@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from typing import Any
 
-from newscli.model import Article, nest_quotes
+from newscli.model import Article, clear_of_dateline, nest_quotes
 from newscli.regex_cache import compile as compile_re
 from newscli.segment import segment
 
@@ -69,6 +69,8 @@ def inspect(
         from newscli.quotes import extract_quotes
 
         article.quotes = extract_quotes(seg, entities)
+        if meta.dateline is not None:
+            clear_of_dateline(article.quotes, text, meta.dateline.start, meta.dateline.end)
         nest_quotes(article.quotes)
     if "timeline" in wanted:
         from newscli.timeline import extract_timeline

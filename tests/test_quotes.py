@@ -1196,3 +1196,14 @@ def test_a_long_article_keeps_one_units_items_and_makes_the_same_ones_again():
     assert len(ref) > len(seg.sentences) // 2
     assert _unit_rows(units, seg, pieces) == _unit_rows(ref, kept, pieces)
     assert [q.to_dict() for q in extract_quotes(seg)] == [q.to_dict() for q in extract_quotes(kept)]
+
+
+def test_a_quote_starts_after_the_dateline_not_on_its_dash():
+    from newscli import inspect
+
+    text = (
+        "PASADENA, Calif. - Scientists have found water ice near the moon's south pole, "
+        "NASA said on Monday.\n"
+    )
+    (q,) = inspect(text, "2024-05-01").quotes
+    assert q.text.startswith("Scientists") and text[q.start : q.end] == q.text
