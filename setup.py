@@ -32,6 +32,7 @@ COMPILED = [
     "sources",
     "ner_lexicon",
     "ner_rules",
+    "ner_sport",
     "entities",
     "timex_norm",
     "timeline",

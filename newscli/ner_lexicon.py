@@ -34,6 +34,8 @@ TITLES: Final = _words(
     leader opposition party speaker
     striker midfielder defender goalkeeper forward winger captain skipper batsman bowler
     all-rounder opener seamer spinner champion veteran
+    match-winner goalscorer goal-scorer scorer playmaker keeper full-back centre-back
+    center-back wing-back substitute
     mp mep
     nominee candidate hopeful contender challenger incumbent frontrunner front-runner
     presidential vice-presidential gubernatorial congressional campaign running mate""".replace(
@@ -51,6 +53,8 @@ ROLE_HEADS: Final = _words(
     superintendent detective officer commissioner sheriff treasurer comptroller administrator
     leader speaker striker midfielder defender goalkeeper
     forward winger skipper batsman bowler all-rounder opener champion mp mep professor
+    match-winner goalscorer goal-scorer scorer playmaker keeper full-back centre-back
+    center-back wing-back substitute
     official analyst economist spokesman lawyer executive premier
     nominee candidate hopeful contender challenger frontrunner front-runner mate adviser advisor
     aide strategist pollster host anchor correspondent columnist lawmaker""".replace("\n", " ")

@@ -26,6 +26,7 @@ from typing import Final
 from newscli import ner_lexicon as lx
 from newscli.gazetteer import AnyGazetteer, Place, load, multi_lengths
 from newscli.model import Token
+from newscli.ner_sport import score_after
 from newscli.regex_cache import compile as compile_re
 from newscli.segment import Segmentation, tokenize
 
@@ -101,7 +102,8 @@ _RESULT_BEFORE = compile_re(r"\b(?:beat|drew|won|lost|draw|win|defeat|victory)\b
 
 
 def _has_score(text: str) -> bool:
-    """A match result: a score after a verb of winning. Found from the hyphens (a search in
+    """A match result: a score after a verb of winning or before a noun of the result
+    (``a 2-1 victory``). Found from the hyphens (a search in
     C): a regular-expression scan of every article cost more than the rest of this check."""
     i = text.find("-", 1)
     checked = 0
@@ -111,7 +113,10 @@ def _has_score(text: str) -> bool:
             k = i - 1
             if k > 0 and text[k - 1].isdigit():
                 k -= 1
-            if _SCORE_AT.match(text, k) and _RESULT_BEFORE.search(text, max(0, k - 45), k):
+            m = _SCORE_AT.match(text, k)
+            if m is not None and (
+                _RESULT_BEFORE.search(text, max(0, k - 45), k) or score_after(text, m.end())
+            ):
                 return True
         i = text.find("-", i + 1)
     return False
@@ -1114,7 +1119,10 @@ class Recogniser:
             and fs[-2] not in lx.MONTHS_DAYS
             and fs[-2] not in self.given  # "Theresa May"
         ):
-            self._chunk(u, idx[:-1], memory)
+            cut = n - 1  # "the Premier League on Saturday": the joining word goes too
+            while cut > 1 and not u.cap[idx[cut - 1]]:
+                cut -= 1
+            self._chunk(u, idx[:cut], memory)
             return
         if n == 1 and (
             fs[0] in lx.NEVER_ALONE

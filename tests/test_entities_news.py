@@ -1,0 +1,85 @@
+"""Entities in today's news as written (issue 20): match reports, page furniture, long
+organisation names and whole role phrases. Every sentence here is made up."""
+
+from __future__ import annotations
+
+from newscli.entities import extract_entities
+from newscli.segment import segment
+
+
+def ents(text: str):
+    return extract_entities(segment(text, 0))
+
+
+def labels(text: str) -> dict[str, str]:
+    """Every mention's text -> its entity's label."""
+    return {m.text: e.label for e in ents(text) for m in e.mentions}
+
+
+# ---------------------------------------------------------------------------------- sport
+
+MATCH = (
+    "Leeds City went top of the Premier League on Sunday with a 3-1 victory over Grimsby at "
+    "Elland Road. City had lost to Preston a week earlier.\n\n"
+    "Winger Tomasz Kowalczyk scored twice for Wrexham last season before he signed for Leeds "
+    "City, whose manager praised the striker after the match. Norwich fans sang throughout.\n\n"
+    "Next week Leeds City are at home to Kendal, who earned a 2-2 draw against Stoke."
+)
+
+
+def test_a_score_before_the_result_noun_makes_a_match_report_of_town_clubs():
+    got = labels(MATCH)
+    for club in ("Grimsby", "Preston", "Wrexham", "Kendal", "Norwich"):
+        assert got.get(club) == "ORG", (club, got.get(club))
+
+
+def test_a_league_named_before_a_weekday_is_one_organisation():
+    got = labels(MATCH)
+    assert got.get("Premier League") == "ORG"
+    assert "League" not in got
+
+
+def test_a_club_short_name_joins_the_full_name():
+    club = next(e for e in ents(MATCH) if e.name == "Leeds City")
+    assert club.label == "ORG"
+    assert "City" in {m.text for m in club.mentions}
+
+
+def test_a_given_name_in_the_place_of_a_team_is_a_club():
+    text = (
+        "Holders Burnley suffered a 0-3 defeat at home. Striker Ola Bakare scored for Chelsea, "
+        "and the goalkeeper kept a clean sheet as the league leaders beat Sheffield."
+    )
+    got = labels(text)
+    assert got.get("Chelsea") == "ORG"
+    assert got.get("Ola Bakare") == "PERSON"
+
+
+def test_a_national_team_stays_its_country():
+    text = (
+        "Belgium beat Portugal 2-0 in a World Cup qualifier on Tuesday. The striker scored "
+        "his first goal of the season, the coach said, and the match drew a full stadium."
+    )
+    got = labels(text)
+    assert got.get("Belgium") == "GPE"
+    assert got.get("Portugal") == "GPE"
+
+
+def test_a_role_word_with_a_hyphen_opens_no_organisation():
+    text = (
+        "Harlow beat Dorking 2-1 in the league match on Saturday, the manager "
+        "said after the striker scored.\n\nMatch-winner Ademola Baker struck in the 88th "
+        "minute."
+    )
+    person = next(e for e in ents(text) if e.name == "Ademola Baker")
+    assert person.label == "PERSON"
+    assert all(e.label != "ORG" or "Baker" not in e.name for e in ents(text))
+
+
+def test_a_club_word_opening_a_sentence_before_its_manager():
+    text = (
+        "Bolton United lost 1-0 to Oldham in the league on Friday, and the striker was "
+        "injured before the match.\n\nUnited manager Grace Mbeki said the season was long."
+    )
+    club = next(e for e in ents(text) if e.name == "Bolton United")
+    assert {m.text for m in club.mentions} == {"Bolton United", "United"}
