@@ -33,6 +33,7 @@ COMPILED = [
     "ner_lexicon",
     "ner_rules",
     "ner_sport",
+    "ner_page",
     "entities",
     "timex_norm",
     "timeline",

@@ -285,7 +285,8 @@ NEVER_ALONE: Final = MONTHS_DAYS | _words(
     Their Its Mr Mrs Ms Dr Sir Madam OK Okay Yes No God Internet Web Christmas Easter
     Ramadan Prime Minister President Pope GMT EDT EST BST CET UTC GDP GNP CEO CFO PMI IPO CPI
     HIV DNA TV PC AM PM FM BC AD OK AIDS Ebola Zika SARS MERS COVID Covid COVID-19 Covid-19
-    H1N1 H5N1 Celsius Fahrenheit Budget""".replace("\n", " ")
+    H1N1 H5N1 Celsius Fahrenheit Budget HGV HGVs SUV SUVs ATM ATMs EV EVs LGV MRI CCTV
+    ICU PPE VAT GPS USB DIY IVF LED PDF""".replace("\n", " ")
 )
 # Lower-case words before a place name ("in Moscow", "from Pyongyang").
 PLACE_PREPOSITIONS: Final = _words(

@@ -26,6 +26,7 @@ from typing import Final
 from newscli import ner_lexicon as lx
 from newscli.gazetteer import AnyGazetteer, Place, load, multi_lengths
 from newscli.model import Token
+from newscli.ner_page import agency_pair, camel_company, furniture, modifier_compound, party_town
 from newscli.ner_sport import score_after
 from newscli.regex_cache import compile as compile_re
 from newscli.segment import Segmentation, tokenize
@@ -93,7 +94,7 @@ _COMPASS: Final = frozenset(
     "north south east west northern southern eastern western northeast northwest southeast"
     " southwest central".split()
 )
-_SENT_PUNCT: Final = frozenset(".!?:;\"“”'‘’«»()[]-–—|")
+_SENT_PUNCT: Final = frozenset(".!?:;\"“”'‘’«»()[]-–—|•·▪●■►")  # (and a bullet)
 
 
 # a match score ("beat Arsenal 2-1", "drew 0-0") and the words of a match report
@@ -899,7 +900,11 @@ class Recogniser:
                 role = self._role_text(u, idx[role_from], idx[p - 1])
                 self._person_or(u, idx[p:], memory, role)
             else:  # "Foreign Minister of France": a title, no name
+                had = len(self.out)
                 self._chunk(u, idx[k + 1 :], memory)
+                if any(r.label == "PERSON" or not r.strong for r in self.out[had:]):
+                    # "Professor of Neuroscience", "Minister of Finance": a field, nobody
+                    self.out[had:] = [r for r in self.out[had:] if r.label != "PERSON" and r.strong]
             return
         if all(w in lx.HONORIFICS for w in lows[start:k]):
             self._person_or(u, idx[k:], memory, "", honorific=True)
@@ -1021,6 +1026,8 @@ class Recogniser:
             name = name.replace(" 's", "'s").replace(" ’s", "'s")
         if f in lx.NEVER_ALONE or len(f) == 1 or ("-" in f and _PARTY_STATE.match(f) is not None):
             return True
+        if k > 0 and len(f) <= 4 and f.isupper() and furniture([f.lower()], toks[k - 1].text):
+            return True  # "9:30 ET", "10 a.m. ET"
         if ("'" in f or "’" in f) and f.replace("’", "'").split("'", 1)[0].lower() in (
             lx.FUNCTION_WORDS
         ):
@@ -1039,6 +1046,9 @@ class Recogniser:
         before = toks[k - 1].text.lower() if k > 0 else ""
         if before == "the" and f.lower() in _LONE_LAWS:
             self._emit(u, idx, "LAW", True)  # "the Constitution"
+            return True
+        if not f[1:].islower() and camel_company(f) and f not in self.surnames:
+            self._emit(u, idx, "ORG", False)  # "FactSet", "PayPal"
             return True
         self._person_or(u, idx, memory, None, nxt=nxt, nxt2=nxt2, before=before)
         return True
@@ -1131,6 +1141,8 @@ class Recogniser:
             or ("-" in fs[0] and all(p in lx.MONTHS_DAYS for p in fs[0].split("-")))
         ):
             return  # (the "April-June" quarter, "Monday-Friday": dates)
+        if furniture(lows, toks[idx[0] - 1].text if idx[0] > 0 else ""):
+            return  # "9:30 AM ET", "4 Min Read": a clock, a reading time
         if all(len(f) == 1 for f in fs):
             return
         if (
@@ -1155,6 +1167,15 @@ class Recogniser:
             if tail.islower() and (base in self.places or base in self.demonyms):
                 self._emit(u, idx, "NORP", True)
                 return
+            if n == 1:
+                w = toks[idx[0]].text
+                if party_town(w, before) or (
+                    tail.islower() and modifier_compound(w) and base not in lx.KNOWN_ORGS
+                ):
+                    return  # "(D-Kenosha)", "Android-based": no name
+                if not u.text_caps and agency_pair(w):
+                    self._emit(u, idx, "ORG", True)  # "EPA-EFE": a photo credit's agencies
+                    return
         # 0. ALL-CAPS: the document's own spelling of the name decides
         if u.caps and memory is not None:
             hit = memory.get(name.lower())

@@ -83,3 +83,57 @@ def test_a_club_word_opening_a_sentence_before_its_manager():
     )
     club = next(e for e in ents(text) if e.name == "Bolton United")
     assert {m.text for m in club.mentions} == {"Bolton United", "United"}
+
+
+# ---------------------------------------------------------------------------------- page lines
+
+
+def test_a_bulleted_line_opens_a_sentence():
+    text = (
+        "Floods closed roads across the region on Friday.\n\n"
+        "• Navy divers searched the harbour overnight.\n"
+        "• Rescue teams reached the valley by noon.\n"
+    )
+    got = labels(text)
+    assert "Navy" not in got
+    assert "Rescue" not in got
+
+
+def test_clock_zones_reading_times_and_common_acronyms_are_no_names():
+    text = (
+        "Trading resumed at 10:15 AM ET on Monday. 6 Min Read. The EV charger and the SUV "
+        "were parked outside. Polls close at 8 p.m. PT in the west."
+    )
+    got = labels(text)
+    for word in ("AM ET", "ET", "Min Read", "EV", "SUV", "PT"):
+        assert word not in got, word
+
+
+def test_a_title_of_a_field_names_nobody():
+    got = labels("Amara Diallo, Professor of Oceanography at Dunmore College, said so.")
+    assert "Oceanography" not in got
+    assert got.get("Amara Diallo") == "PERSON"
+
+
+def test_party_and_home_town_after_a_lawmaker_is_no_name():
+    got = labels("State Sen. Carla Ruiz, R-Wausau, voted against the bill on Tuesday.")
+    assert "R-Wausau" not in got
+    assert got.get("Carla Ruiz") == "PERSON"
+
+
+def test_a_name_used_as_a_modifier_is_no_name():
+    got = labels("The company sold a Linux-based tablet and a Vortexa-owned app last year.")
+    assert "Linux-based" not in got
+    assert "Vortexa-owned" not in got
+
+
+def test_a_photo_credit_of_two_agencies_is_an_organisation():
+    got = labels("Crowds gathered in the square on Sunday. Photo: ANP-AFP")
+    assert got.get("ANP-AFP") == "ORG"
+
+
+def test_an_inner_capital_spells_a_company_not_a_surname():
+    got = labels("Figures compiled by DataStream showed, and MacLeod and DeLuca agreed.")
+    assert got.get("DataStream") == "ORG"
+    assert got.get("MacLeod") != "ORG"
+    assert got.get("DeLuca") != "ORG"
