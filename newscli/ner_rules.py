@@ -94,6 +94,18 @@ _COMPASS: Final = frozenset(
     "north south east west northern southern eastern western northeast northwest southeast"
     " southwest central".split()
 )
+# a newspaper's word after its place: "The Washington Post" in a Title-Case byline
+_PAPER_WORDS: Final = frozenset(
+    """post times journal herald tribune telegraph guardian gazette observer chronicle globe
+    star sun mirror express courier dispatch inquirer bulletin""".split()
+)
+_OFFICE_WORDS: Final = frozenset("office department bureau".split())
+# bodies named by their purpose, whose names run on over "for the" / "of the"
+_PURPOSE_HEADS: Final = frozenset(
+    """committee committees commission council association foundation centre center institute
+    fund coalition alliance campaign society league union federation movement front party
+    ministry agency""".split()
+)
 _SENT_PUNCT: Final = frozenset(".!?:;\"“”'‘’«»()[]-–—|•·▪●■►")  # (and a bullet)
 
 
@@ -719,6 +731,12 @@ class Recogniser:
                     )
                     and (memory is None or low not in memory)
                     and not (
+                        low in _PAPER_WORDS
+                        and k > 0
+                        and cand[k - 1]
+                        and forms[k - 1] in self.places
+                    )
+                    and not (
                         f in self.given
                         and k + 1 < n
                         and u.cap[k + 1]
@@ -758,7 +776,12 @@ class Recogniser:
                     # "People's Republic"; "St. Peter's Square" (a place head right after 's)
                     nl = forms[j + 1].lower()
                     if forms[j - 1] == "People" or (
-                        (nl in lx.FAC_SUFFIXES or nl in lx.LOC_SUFFIXES)
+                        (
+                            nl in lx.FAC_SUFFIXES
+                            or nl in lx.LOC_SUFFIXES
+                            # "the District Attorney's Office": an office named by its holder
+                            or (nl in _OFFICE_WORDS and forms[j - 1].lower() in lx.TITLES)
+                        )
                         and (j + 2 >= n or not cand[j + 2])
                     ):
                         j += 1
@@ -788,6 +811,15 @@ class Recogniser:
                         and w in ("for", "and", "on", "the", "in")
                         and any(_org_word(forms[m].lower()) for m in range(k, j))
                     ):
+                        j = e
+                        continue
+                    if (
+                        e - j == 2
+                        and words[j + 1] == "the"
+                        and w in ("for", "of")
+                        and any(forms[m].lower() in _PURPOSE_HEADS for m in range(k, j))
+                    ):
+                        # "the Committee for the Peaceful Reunification of the Fatherland"
                         j = e
                         continue
                 break

@@ -137,3 +137,29 @@ def test_an_inner_capital_spells_a_company_not_a_surname():
     assert got.get("DataStream") == "ORG"
     assert got.get("MacLeod") != "ORG"
     assert got.get("DeLuca") != "ORG"
+
+
+# ---------------------------------------------------------------------------------- long names
+
+
+def test_an_office_named_by_its_holder_is_one_organisation():
+    got = labels(
+        "Lawyers asked the County Prosecutor's Office to reply, and the state Attorney "
+        "General's Office said it would review the case."
+    )
+    assert got.get("County Prosecutor's Office") == "ORG"
+    assert got.get("Attorney General's Office") == "ORG"
+    assert "Office" not in got
+
+
+def test_a_body_named_for_its_purpose_runs_over_for_the_and_of_the():
+    name = "Council for the Protection of the Coastal Wetlands"
+    got = labels(f"The {name} filed a complaint on Monday.")
+    assert got.get(name) == "ORG"
+
+
+def test_a_newspaper_in_a_title_case_byline_is_whole():
+    for paper in ("Detroit Post", "Fresno Globe"):
+        got = labels(f"Storms hit the coast on Monday.\n\nReporting by Ana Ruiz, The {paper}")
+        assert got.get(paper) == "ORG", got
+        assert paper.split()[0] not in got
