@@ -737,6 +737,14 @@ class Recogniser:
                         and forms[k - 1] in self.places
                     )
                     and not (
+                        # "Business Secretary Jane Doe said": the portfolio before a title
+                        k + 2 < n
+                        and not caps
+                        and u.cap[k + 1]
+                        and u.cap[k + 2]
+                        and forms[k + 1].lower() in lx.ROLE_HEADS
+                    )
+                    and not (
                         f in self.given
                         and k + 1 < n
                         and u.cap[k + 1]
@@ -1019,11 +1027,23 @@ class Recogniser:
                 break
             if head and u.cap[m] and toks[m - 1].text.lower() not in _ROLE_GLUE:
                 return None  # another person's title: ", President Barack Obama's ..."
+            if head and low in ("and", "or") and not (m + 1 < n and u.cap[m + 1]):
+                break  # "..., Britain's National Security Adviser and a veteran negotiator"
             if low in lx.ROLE_HEADS:
                 head = True
             elif head and not (
                 u.cap[m] or low in lx.TITLES or low in _APPOSITIVE_GLUE or low in _ROLE_PREP
             ):
+                # "vice chairman of the Tibet regional government,": lower-case words up to an
+                # organisation's word that closes the description belong to it
+                e = m
+                while e < n and e < m + 3 and toks[e].text.islower():
+                    if toks[e].text in lx.ORG_SUFFIXES and (
+                        e + 1 >= n or toks[e + 1].text in (",", ".", ";", ")")
+                    ):
+                        m = e + 1
+                        break
+                    e += 1
                 break  # the description ends at the first word that is not part of a title
             elif not (
                 u.cap[m]
@@ -1039,6 +1059,8 @@ class Recogniser:
         start = b + 2
         while start < m and toks[start].text.lower() in ("the", "a", "an"):
             start += 1
+        while m > start + 1 and toks[m - 1].text.lower() in _ROLE_GLUE:
+            m -= 1  # no glue at the end: "... Adviser and", "... envoy to"
         return self.text[toks[start].start : toks[m - 1].end] if start < m else None
 
     def _single(self, u: _Unit, idx: list[int], memory: dict | None) -> bool:
@@ -1394,6 +1416,14 @@ class Recogniser:
                         self._person_or(u, idx[k:], memory, self._role_text(u, idx[0], idx[k - 1]))
                         return
                     break
+        # 4c. a title alone, nobody named: "National Security Adviser", "Attorney General"
+        if (
+            n >= 2
+            and last in lx.ROLE_HEADS
+            and not any(f in self.given or f in self.places or f in self.demonyms for f in fs)
+            and all(self._is_common(w) or w in lx.TITLES for w in lows[:-1])
+        ):
+            return
         # 5. place, event, law and facility heads
         if n >= 2:
             if last in lx.LOC_SUFFIXES or lows[0] in ("mount", "mt", "lake", "cape", "gulf"):

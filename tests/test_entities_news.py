@@ -163,3 +163,32 @@ def test_a_newspaper_in_a_title_case_byline_is_whole():
         got = labels(f"Storms hit the coast on Monday.\n\nReporting by Ana Ruiz, The {paper}")
         assert got.get(paper) == "ORG", got
         assert paper.split()[0] not in got
+
+
+# ---------------------------------------------------------------------------------- roles
+
+
+def person(text: str, name: str):
+    return next(e for e in ents(text) if e.name == name and e.label == "PERSON")
+
+
+def test_an_appositive_role_stops_before_and_a_second_description():
+    text = "Ivana Horvat, Croatia's Chief Trade Envoy and a former banker, said on Friday."
+    assert person(text, "Ivana Horvat").role == "Croatia's Chief Trade Envoy"
+
+
+def test_an_appositive_role_runs_to_the_body_it_names():
+    text = "Dawa Tsering, vice chairman of the Qinghai provincial government, spoke on Friday."
+    assert person(text, "Dawa Tsering").role == (
+        "vice chairman of the Qinghai provincial government"
+    )
+
+
+def test_a_portfolio_opening_a_sentence_stays_in_the_role():
+    text = "Ports reopened. Housing Minister Nadia Okafor said rents would fall."
+    assert person(text, "Nadia Okafor").role == "Housing Minister"
+
+
+def test_a_title_with_nobody_named_is_no_entity():
+    got = labels("The National Climate Adviser and the envoy met on Monday in Lagos.")
+    assert "National Climate Adviser" not in got
