@@ -32,6 +32,8 @@ COMPILED = [
     "sources",
     "ner_lexicon",
     "ner_rules",
+    "ner_sport",
+    "ner_page",
     "entities",
     "timex_norm",
     "timeline",

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Final
 
 from newscli import ner_lexicon as lx
 from newscli.model import Entity, Mention
+from newscli.ner_sport import CLUB_TAILS
 from newscli.regex_cache import compile as compile_re
 from newscli.segment import Segmentation
 
@@ -40,6 +41,10 @@ def recognise(
 
     rec = Recogniser(seg)
     raws = rec.run()
+    if rec.sports:
+        from newscli.ner_sport import as_clubs
+
+        raws = as_clubs(raws, seg.text, rec.places)
     if warnings is not None:
         warnings.extend(rec.notes)
     if dateline is not None and dateline.place:
@@ -434,22 +439,30 @@ _CANON_LABELS: Final = frozenset(("GPE", "NORP", "LOC"))
 def _join_short_organisations(groups: list[_Group]) -> None:
     """Merge an organisation named by its first word alone into the one organisation of the
     article whose full name begins with it (``Zorbix`` into ``Zorbix Inc``); with two
-    candidates (``Manchester United`` and ``Manchester City``) nothing is merged."""
+    candidates (``Manchester United`` and ``Manchester City``) nothing is merged. A club's
+    last word alone (``City``, ``United``) joins the one organisation whose name ends with it."""
     firsts: dict[str, _Group | None] = {}
+    lasts: dict[str, _Group | None] = {}  # by the last word, for a club's ("City", "United")
     shorts: list[_Group] = []
     for gp in groups:
         if gp.label_votes.keys() != {"ORG"}:
             continue
-        long = [r.words[0].lower() for r in gp.mentions if len(r.words) >= 2]
+        long = [r.words for r in gp.mentions if len(r.words) >= 2]
         if not long:
             shorts.append(gp)
-        for first in long:
+        for words in long:
+            first = words[0].lower()
             held = firsts.get(first, gp)
             firsts[first] = gp if held is gp else None
-    if not shorts or not firsts:
+            held = lasts.get(words[-1], gp)
+            lasts[words[-1]] = gp if held is gp else None
+    if not shorts or not (firsts or lasts):
         return
     for gp in shorts:
-        target = firsts.get(gp.mentions[0].words[0].lower())
+        word = gp.mentions[0].words[0]
+        target = firsts.get(word.lower())
+        if target is None and word in CLUB_TAILS:
+            target = lasts.get(word)
         if target is None:
             continue
         target.mentions.extend(gp.mentions)

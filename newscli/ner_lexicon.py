@@ -34,6 +34,8 @@ TITLES: Final = _words(
     leader opposition party speaker
     striker midfielder defender goalkeeper forward winger captain skipper batsman bowler
     all-rounder opener seamer spinner champion veteran
+    match-winner goalscorer goal-scorer scorer playmaker keeper full-back centre-back
+    center-back wing-back substitute
     mp mep
     nominee candidate hopeful contender challenger incumbent frontrunner front-runner
     presidential vice-presidential gubernatorial congressional campaign running mate""".replace(
@@ -51,6 +53,8 @@ ROLE_HEADS: Final = _words(
     superintendent detective officer commissioner sheriff treasurer comptroller administrator
     leader speaker striker midfielder defender goalkeeper
     forward winger skipper batsman bowler all-rounder opener champion mp mep professor
+    match-winner goalscorer goal-scorer scorer playmaker keeper full-back centre-back
+    center-back wing-back substitute
     official analyst economist spokesman lawyer executive premier
     nominee candidate hopeful contender challenger frontrunner front-runner mate adviser advisor
     aide strategist pollster host anchor correspondent columnist lawmaker""".replace("\n", " ")
@@ -281,7 +285,8 @@ NEVER_ALONE: Final = MONTHS_DAYS | _words(
     Their Its Mr Mrs Ms Dr Sir Madam OK Okay Yes No God Internet Web Christmas Easter
     Ramadan Prime Minister President Pope GMT EDT EST BST CET UTC GDP GNP CEO CFO PMI IPO CPI
     HIV DNA TV PC AM PM FM BC AD OK AIDS Ebola Zika SARS MERS COVID Covid COVID-19 Covid-19
-    H1N1 H5N1 Celsius Fahrenheit Budget""".replace("\n", " ")
+    H1N1 H5N1 Celsius Fahrenheit Budget HGV HGVs SUV SUVs ATM ATMs EV EVs LGV MRI CCTV
+    ICU PPE VAT GPS USB DIY IVF LED PDF""".replace("\n", " ")
 )
 # Lower-case words before a place name ("in Moscow", "from Pyongyang").
 PLACE_PREPOSITIONS: Final = _words(

@@ -26,6 +26,8 @@ from typing import Final
 from newscli import ner_lexicon as lx
 from newscli.gazetteer import AnyGazetteer, Place, load, multi_lengths
 from newscli.model import Token
+from newscli.ner_page import agency_pair, camel_company, furniture, modifier_compound, party_town
+from newscli.ner_sport import score_after
 from newscli.regex_cache import compile as compile_re
 from newscli.segment import Segmentation, tokenize
 
@@ -92,7 +94,19 @@ _COMPASS: Final = frozenset(
     "north south east west northern southern eastern western northeast northwest southeast"
     " southwest central".split()
 )
-_SENT_PUNCT: Final = frozenset(".!?:;\"“”'‘’«»()[]-–—|")
+# a newspaper's word after its place: "The Washington Post" in a Title-Case byline
+_PAPER_WORDS: Final = frozenset(
+    """post times journal herald tribune telegraph guardian gazette observer chronicle globe
+    star sun mirror express courier dispatch inquirer bulletin""".split()
+)
+_OFFICE_WORDS: Final = frozenset("office department bureau".split())
+# bodies named by their purpose, whose names run on over "for the" / "of the"
+_PURPOSE_HEADS: Final = frozenset(
+    """committee committees commission council association foundation centre center institute
+    fund coalition alliance campaign society league union federation movement front party
+    ministry agency""".split()
+)
+_SENT_PUNCT: Final = frozenset(".!?:;\"“”'‘’«»()[]-–—|•·▪●■►")  # (and a bullet)
 
 
 # a match score ("beat Arsenal 2-1", "drew 0-0") and the words of a match report
@@ -101,7 +115,8 @@ _RESULT_BEFORE = compile_re(r"\b(?:beat|drew|won|lost|draw|win|defeat|victory)\b
 
 
 def _has_score(text: str) -> bool:
-    """A match result: a score after a verb of winning. Found from the hyphens (a search in
+    """A match result: a score after a verb of winning or before a noun of the result
+    (``a 2-1 victory``). Found from the hyphens (a search in
     C): a regular-expression scan of every article cost more than the rest of this check."""
     i = text.find("-", 1)
     checked = 0
@@ -111,7 +126,10 @@ def _has_score(text: str) -> bool:
             k = i - 1
             if k > 0 and text[k - 1].isdigit():
                 k -= 1
-            if _SCORE_AT.match(text, k) and _RESULT_BEFORE.search(text, max(0, k - 45), k):
+            m = _SCORE_AT.match(text, k)
+            if m is not None and (
+                _RESULT_BEFORE.search(text, max(0, k - 45), k) or score_after(text, m.end())
+            ):
                 return True
         i = text.find("-", i + 1)
     return False
@@ -713,6 +731,20 @@ class Recogniser:
                     )
                     and (memory is None or low not in memory)
                     and not (
+                        low in _PAPER_WORDS
+                        and k > 0
+                        and cand[k - 1]
+                        and forms[k - 1] in self.places
+                    )
+                    and not (
+                        # "Business Secretary Jane Doe said": the portfolio before a title
+                        k + 2 < n
+                        and not caps
+                        and u.cap[k + 1]
+                        and u.cap[k + 2]
+                        and forms[k + 1].lower() in lx.ROLE_HEADS
+                    )
+                    and not (
                         f in self.given
                         and k + 1 < n
                         and u.cap[k + 1]
@@ -752,7 +784,12 @@ class Recogniser:
                     # "People's Republic"; "St. Peter's Square" (a place head right after 's)
                     nl = forms[j + 1].lower()
                     if forms[j - 1] == "People" or (
-                        (nl in lx.FAC_SUFFIXES or nl in lx.LOC_SUFFIXES)
+                        (
+                            nl in lx.FAC_SUFFIXES
+                            or nl in lx.LOC_SUFFIXES
+                            # "the District Attorney's Office": an office named by its holder
+                            or (nl in _OFFICE_WORDS and forms[j - 1].lower() in lx.TITLES)
+                        )
                         and (j + 2 >= n or not cand[j + 2])
                     ):
                         j += 1
@@ -782,6 +819,15 @@ class Recogniser:
                         and w in ("for", "and", "on", "the", "in")
                         and any(_org_word(forms[m].lower()) for m in range(k, j))
                     ):
+                        j = e
+                        continue
+                    if (
+                        e - j == 2
+                        and words[j + 1] == "the"
+                        and w in ("for", "of")
+                        and any(forms[m].lower() in _PURPOSE_HEADS for m in range(k, j))
+                    ):
+                        # "the Committee for the Peaceful Reunification of the Fatherland"
                         j = e
                         continue
                 break
@@ -894,7 +940,11 @@ class Recogniser:
                 role = self._role_text(u, idx[role_from], idx[p - 1])
                 self._person_or(u, idx[p:], memory, role)
             else:  # "Foreign Minister of France": a title, no name
+                had = len(self.out)
                 self._chunk(u, idx[k + 1 :], memory)
+                if any(r.label == "PERSON" or not r.strong for r in self.out[had:]):
+                    # "Professor of Neuroscience", "Minister of Finance": a field, nobody
+                    self.out[had:] = [r for r in self.out[had:] if r.label != "PERSON" and r.strong]
             return
         if all(w in lx.HONORIFICS for w in lows[start:k]):
             self._person_or(u, idx[k:], memory, "", honorific=True)
@@ -977,11 +1027,23 @@ class Recogniser:
                 break
             if head and u.cap[m] and toks[m - 1].text.lower() not in _ROLE_GLUE:
                 return None  # another person's title: ", President Barack Obama's ..."
+            if head and low in ("and", "or") and not (m + 1 < n and u.cap[m + 1]):
+                break  # "..., Britain's National Security Adviser and a veteran negotiator"
             if low in lx.ROLE_HEADS:
                 head = True
             elif head and not (
                 u.cap[m] or low in lx.TITLES or low in _APPOSITIVE_GLUE or low in _ROLE_PREP
             ):
+                # "vice chairman of the Tibet regional government,": lower-case words up to an
+                # organisation's word that closes the description belong to it
+                e = m
+                while e < n and e < m + 3 and toks[e].text.islower():
+                    if toks[e].text in lx.ORG_SUFFIXES and (
+                        e + 1 >= n or toks[e + 1].text in (",", ".", ";", ")")
+                    ):
+                        m = e + 1
+                        break
+                    e += 1
                 break  # the description ends at the first word that is not part of a title
             elif not (
                 u.cap[m]
@@ -997,6 +1059,8 @@ class Recogniser:
         start = b + 2
         while start < m and toks[start].text.lower() in ("the", "a", "an"):
             start += 1
+        while m > start + 1 and toks[m - 1].text.lower() in _ROLE_GLUE:
+            m -= 1  # no glue at the end: "... Adviser and", "... envoy to"
         return self.text[toks[start].start : toks[m - 1].end] if start < m else None
 
     def _single(self, u: _Unit, idx: list[int], memory: dict | None) -> bool:
@@ -1016,6 +1080,8 @@ class Recogniser:
             name = name.replace(" 's", "'s").replace(" ’s", "'s")
         if f in lx.NEVER_ALONE or len(f) == 1 or ("-" in f and _PARTY_STATE.match(f) is not None):
             return True
+        if k > 0 and len(f) <= 4 and f.isupper() and furniture([f.lower()], toks[k - 1].text):
+            return True  # "9:30 ET", "10 a.m. ET"
         if ("'" in f or "’" in f) and f.replace("’", "'").split("'", 1)[0].lower() in (
             lx.FUNCTION_WORDS
         ):
@@ -1034,6 +1100,9 @@ class Recogniser:
         before = toks[k - 1].text.lower() if k > 0 else ""
         if before == "the" and f.lower() in _LONE_LAWS:
             self._emit(u, idx, "LAW", True)  # "the Constitution"
+            return True
+        if not f[1:].islower() and camel_company(f) and f not in self.surnames:
+            self._emit(u, idx, "ORG", False)  # "FactSet", "PayPal"
             return True
         self._person_or(u, idx, memory, None, nxt=nxt, nxt2=nxt2, before=before)
         return True
@@ -1114,7 +1183,10 @@ class Recogniser:
             and fs[-2] not in lx.MONTHS_DAYS
             and fs[-2] not in self.given  # "Theresa May"
         ):
-            self._chunk(u, idx[:-1], memory)
+            cut = n - 1  # "the Premier League on Saturday": the joining word goes too
+            while cut > 1 and not u.cap[idx[cut - 1]]:
+                cut -= 1
+            self._chunk(u, idx[:cut], memory)
             return
         if n == 1 and (
             fs[0] in lx.NEVER_ALONE
@@ -1123,6 +1195,8 @@ class Recogniser:
             or ("-" in fs[0] and all(p in lx.MONTHS_DAYS for p in fs[0].split("-")))
         ):
             return  # (the "April-June" quarter, "Monday-Friday": dates)
+        if furniture(lows, toks[idx[0] - 1].text if idx[0] > 0 else ""):
+            return  # "9:30 AM ET", "4 Min Read": a clock, a reading time
         if all(len(f) == 1 for f in fs):
             return
         if (
@@ -1147,6 +1221,15 @@ class Recogniser:
             if tail.islower() and (base in self.places or base in self.demonyms):
                 self._emit(u, idx, "NORP", True)
                 return
+            if n == 1:
+                w = toks[idx[0]].text
+                if party_town(w, before) or (
+                    tail.islower() and modifier_compound(w) and base not in lx.KNOWN_ORGS
+                ):
+                    return  # "(D-Kenosha)", "Android-based": no name
+                if not u.text_caps and agency_pair(w):
+                    self._emit(u, idx, "ORG", True)  # "EPA-EFE": a photo credit's agencies
+                    return
         # 0. ALL-CAPS: the document's own spelling of the name decides
         if u.caps and memory is not None:
             hit = memory.get(name.lower())
@@ -1333,6 +1416,14 @@ class Recogniser:
                         self._person_or(u, idx[k:], memory, self._role_text(u, idx[0], idx[k - 1]))
                         return
                     break
+        # 4c. a title alone, nobody named: "National Security Adviser", "Attorney General"
+        if (
+            n >= 2
+            and last in lx.ROLE_HEADS
+            and not any(f in self.given or f in self.places or f in self.demonyms for f in fs)
+            and all(self._is_common(w) or w in lx.TITLES for w in lows[:-1])
+        ):
+            return
         # 5. place, event, law and facility heads
         if n >= 2:
             if last in lx.LOC_SUFFIXES or lows[0] in ("mount", "mt", "lake", "cape", "gulf"):
