@@ -410,6 +410,55 @@ def timeline_table(article: Article, *, compact: bool = False, width: int = 100)
     return table
 
 
+# --- the timeline's picture (laid out by newscli/timeline_picture.py) -----------------------
+
+
+def _styled(cells: list[str], styles: dict[str, str], default: str = "") -> Text:
+    out = Text(no_wrap=True, overflow="crop")
+    for ch in "".join(cells).rstrip():
+        out.append(ch, style=styles.get(ch, default) or None)
+    return out
+
+
+def timeline_strip(
+    timeline: list[Any], reference: str | None, width: int, now: str = "the article's date"
+) -> list[Text]:
+    """The picture above the timeline table: marks, axis, labels and what the marks mean."""
+    from newscli.timeline_picture import MARK, NOW, PERIOD, strip_cells, strip_key
+
+    rows = strip_cells(timeline, reference, width - 2) if width >= 40 else None
+    if rows is None:  # nothing resolved, or too narrow for the key
+        return []
+    marks, axis, labels = rows
+    digits = {str(n): "bold" for n in range(2, 10)}
+    lines = [
+        _styled(marks, {MARK: "bold", "+": "bold", PERIOD: "dim", **digits}),
+        _styled(axis, {NOW: "bold"}, "dim"),
+        _styled(labels, {}, "dim"),
+    ]
+    lines += [Text(line, style="dim") for line in strip_key(axis, width, now)]
+    for line in lines:
+        line.pad_left(2)
+    return lines
+
+
+def timeline_line(timeline: list[Any], reference: str | None, width: int) -> list[Text]:
+    """The picture in two lines, for ``show``: ``Jan 2019 ───▲── Aug 2020`` under its marks."""
+    from newscli.timeline_picture import AXIS, MARK, NOW, PERIOD, TICK, line_cells
+
+    cells = line_cells(timeline, reference, width)
+    if cells is None:
+        return []
+    left, right, marks, axis = cells
+    top = _styled([" "] * (len(left) + 1) + marks, {MARK: "bold", PERIOD: "dim"}, "bold")
+    bottom = Text(f"{left} ", style="dim", no_wrap=True, overflow="crop")
+    bottom.append_text(_styled([AXIS if a == TICK else a for a in axis], {NOW: "bold"}, "dim"))
+    bottom.append(f" {right}", style="dim")
+    for line in (top, bottom):
+        line.pad_left(2)
+    return [top, bottom]
+
+
 # --- commands -------------------------------------------------------------------------------
 
 
@@ -448,8 +497,6 @@ def render_show(console: Console, article: Article) -> None:
     table = timeline_table(article, compact=True, width=console.width)
     picture: list[Text] = []
     if article.timeline:
-        from newscli.render_timeline import timeline_line
-
         picture = timeline_line(article.timeline, article.metadata.date, console.width)
     _section(console, "Timeline", article.timeline, table, True, picture)
 
@@ -471,8 +518,6 @@ def render_timeline(console: Console, article: Article) -> None:
     ref = article.metadata.date
     console.print(Text(f"Reference date: {ref}" if ref else "Reference date: none", style="dim"))
     if article.timeline:  # the picture first, then the table of what it shows
-        from newscli.render_timeline import timeline_strip
-
         option = article.metadata.date_source == "option"
         now = "the reference date" if option else "the article's date"
         lines = timeline_strip(article.timeline, ref, console.width, now)

@@ -11,7 +11,7 @@ import pytest
 
 from .conftest import ROOT
 
-THIN = {"cli.py", "render.py", "render_timeline.py", "__main__.py"}
+THIN = {"cli.py", "render.py", "__main__.py"}
 
 
 def _imports(path) -> set[str]:

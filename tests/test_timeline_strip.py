@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from newscli.cli import Env, app
 from newscli.model import Timex
-from newscli.render_timeline import strip_cells, timeline_line, timeline_strip
+from newscli.render import timeline_line, timeline_strip
+from newscli.timeline_picture import strip_cells
 
 from .conftest import json_lines
 

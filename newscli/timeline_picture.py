@@ -1,6 +1,6 @@
 """The timeline as a picture: an axis of the resolved dates with the publication date marked, so
-that a story's past, present and future are seen at a glance. Render layer (tables only, never
-``--json``); the layout is plain Python over character cells, drawn with Rich at the end.
+that a story's past, present and future are seen at a glance (tables only, never ``--json``).
+This module lays it out as character cells, in plain Python; ``render.py`` draws them with Rich.
 
 An axis runs from the earliest to the latest day any expression resolves to (its anchor) or the
 publication day. Each expression is a mark at the column of its first day (``•``, or how many
@@ -15,8 +15,6 @@ import datetime as _dt
 from collections.abc import Sequence
 from itertools import pairwise
 from typing import Any, NamedTuple
-
-from rich.text import Text
 
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 BREAK = " ≈ "
@@ -196,41 +194,19 @@ def strip_cells(
     return marks, axis, labels
 
 
-def _styled(cells: list[str], styles: dict[str, str], default: str = "") -> Text:
-    out = Text(no_wrap=True, overflow="crop")
-    for ch in "".join(cells).rstrip():
-        out.append(ch, style=styles.get(ch, default) or None)
-    return out
-
-
-def timeline_strip(
-    timeline: Sequence[Any], reference: str | None, width: int, now: str = "the article's date"
-) -> list[Text]:
-    """The picture: marks, axis and labels, and a line that says what the marks mean (``now``
+def strip_key(axis: list[str], width: int, now: str) -> list[str]:
+    """What the marks mean, on as many lines as ``width`` needs, never inside a part (``now``
     names the day marked ``▲``)."""
-    rows = strip_cells(timeline, reference, width - 2) if width >= 40 else None
-    if rows is None:  # nothing resolved, or too narrow for the key
-        return []
-    marks, axis, labels = rows
-    digits = {str(n): "bold" for n in range(2, 10)}
-    lines = [
-        _styled(marks, {MARK: "bold", "+": "bold", PERIOD: "dim", **digits}),
-        _styled(axis, {NOW: "bold"}, "dim"),
-        _styled(labels, {}, "dim"),
-    ]
     parts = [f"{MARK} a date (2… how many)", f"{PERIOD} a period"]
     if NOW in axis:
         parts.append(f"{NOW} {now}")
     if BREAK.strip() in axis:
         parts.append(f"{BREAK.strip()} years cut out")
     key = parts[0]
-    for part in parts[1:]:  # the key on as many lines as the width needs, never inside a part
+    for part in parts[1:]:
         last = key.rsplit("\n", 1)[-1]
         key += ("\n" if len(last) + 2 + len(part) > width - 2 else "  ") + part
-    lines += [Text(line, style="dim") for line in key.split("\n")]
-    for line in lines:
-        line.pad_left(2)
-    return lines
+    return key.split("\n")
 
 
 def _edge(day: int, span: int) -> str:
@@ -239,27 +215,23 @@ def _edge(day: int, span: int) -> str:
     return f"{_MONTHS[d.month - 1]} {d.year}" if span > 62 else _label(day, "day", True)
 
 
-def timeline_line(timeline: Sequence[Any], reference: str | None, width: int) -> list[Text]:
-    """The picture in two lines (``show``): the marks over a bare axis that has the article's
-    date (``▲``) and its first and last days as labels, ``Jan 2019 ───▲── Aug 2020``."""
+def line_cells(
+    timeline: Sequence[Any], reference: str | None, width: int
+) -> tuple[str, str, list[str], list[str]] | None:
+    """The picture in two lines (``show``): the first and last days as labels, and the marks
+    and axis between them (``Jan 2019 ───▲── Aug 2020``); None when nothing is resolved."""
     spans = resolved_spans(timeline)
     if not spans:
-        return []
+        return None
     ref = _day(reference) if reference and len(reference) >= 10 else None
     days = [d for s in spans for d in s] + ([ref] if ref is not None else [])
     lo, hi = min(days), max(days)
     left, right = _edge(lo, hi - lo), _edge(hi, hi - lo)
     rows = strip_cells(timeline, reference, width - 2 - len(left) - len(right) - 2)
     if rows is None:
-        return []
+        return None
     marks, axis, _ = rows
-    top = _styled([" "] * (len(left) + 1) + marks, {MARK: "bold", PERIOD: "dim"}, "bold")
-    bottom = Text(f"{left} ", style="dim", no_wrap=True, overflow="crop")
-    bottom.append_text(_styled([AXIS if a == TICK else a for a in axis], {NOW: "bold"}, "dim"))
-    bottom.append(f" {right}", style="dim")
-    for line in (top, bottom):
-        line.pad_left(2)
-    return [top, bottom]
+    return left, right, marks, axis
 
 
-__all__ = ["resolved_spans", "strip_cells", "timeline_line", "timeline_strip"]
+__all__ = ["line_cells", "resolved_spans", "strip_cells", "strip_key"]
