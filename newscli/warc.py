@@ -163,7 +163,6 @@ def _records(
             if noise.getvalue():
                 # a record shorter than its Content-Length, or a gzip member broken off
                 yield Entry(offset=entry.offset, uri=entry.uri, error=_damage(noise.getvalue()))
-                noise = io.StringIO()
                 resume_from = entry.offset
                 break
             yield entry
