@@ -276,8 +276,10 @@ def read_page_meta(tree: Any) -> PageMeta:
     # OpenGraph, the JSON-LD headline and <title>; the social and search titles are often
     # rewritten for sharing (measured on the HTML dev set: 0.93 of titles right in this order,
     # 0.85 with OpenGraph first)
-    h1s = [h for h in (_clean(h.text_content()) for h in tree.iter("h1")) if h]
-    in_article = [h for h in (_clean(h.text_content()) for h in tree.xpath("//article//h1")) if h]
+    h1_els = [h for h in tree.iter("h1") if _clean(h.text_content())]
+    article_els = [h for h in tree.xpath("//article//h1") if _clean(h.text_content())]
+    h1s = [_clean(h.text_content()) for h in h1_els]
+    in_article = [_clean(h.text_content()) for h in article_els]
     for value, source in (
         (in_article[0] if in_article else None, "h1"),
         (h1s[0] if len(h1s) == 1 else None, "h1"),
@@ -295,7 +297,7 @@ def read_page_meta(tree: Any) -> PageMeta:
             pm.title_source = "title"
 
     # what the page prints under its headline: the stamp and the byline a reader sees there
-    headline = _headline_element(tree, pm.title)
+    headline = _headline_element(h1_els, article_els, pm.title)
     under = _lines_after(tree, headline) if headline is not None else []
     if pm.date is None:
         stamps = (printed_date(line) for line in under)
@@ -333,11 +335,9 @@ def read_page_meta(tree: Any) -> PageMeta:
     return pm
 
 
-def _headline_element(tree: Any, title: str | None) -> Any:
+def _headline_element(h1s: list[Any], in_article: list[Any], title: str | None) -> Any:
     """The article's visible headline: its ``<h1>`` inside ``<article>``, else the ``<h1>``
     that reads as the page's title, else the page's only ``<h1>``."""
-    h1s = [h for h in tree.iter("h1") if _clean(h.text_content())]
-    in_article = tree.xpath("//article//h1")
     if in_article:
         return in_article[0]
     key = (title or "").casefold()
